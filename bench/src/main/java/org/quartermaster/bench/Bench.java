@@ -1,0 +1,25 @@
+package org.quartermaster.bench;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code ./qm bench <what>}: side-by-side benchmarks that measure and print figures.
+ * Each benchmark is one subcommand class; none of them runs in {@code ./qm test}.
+ */
+@Command(name = "qm bench", mixinStandardHelpOptions = true,
+        description = "Measure the platform side by side with a reference, in one run.",
+        subcommands = {
+            // one line per benchmark
+        })
+public final class Bench implements Runnable {
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Bench()).execute(args));
+    }
+}
