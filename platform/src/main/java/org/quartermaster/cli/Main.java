@@ -3,9 +3,10 @@ package org.quartermaster.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of {@code qm}. */
+/** {@code qm}: serve the platform, load a demo world, import and export, verify. */
 @Command(name = "qm", mixinStandardHelpOptions = true, version = "Quartermaster 0.1.0",
-        description = "Quartermaster: coordination of defence procurement and military aid.")
+        description = "Quartermaster: coordination of defence procurement and military aid.",
+        subcommands = {ServeCommand.class})
 public final class Main implements Runnable {
 
     @Override
@@ -14,6 +15,14 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof IllegalArgumentException) {
+                commandLine.getErr().println("qm: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        System.exit(cli.execute(args));
     }
 }

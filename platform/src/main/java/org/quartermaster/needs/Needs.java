@@ -1,0 +1,176 @@
+package org.quartermaster.needs;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.quartermaster.audit.Journal;
+import org.quartermaster.catalog.Catalog;
+import org.quartermaster.needs.NeedEvents.NeedChanged;
+import org.quartermaster.needs.NeedEvents.NeedFiled;
+import org.quartermaster.needs.NeedEvents.NeedStatusChanged;
+import org.quartermaster.needs.jdbc.NeedsTable;
+import org.quartermaster.needs.model.Need;
+import org.quartermaster.needs.model.NeedRules;
+import org.quartermaster.needs.model.NeedStatus;
+import org.quartermaster.needs.model.Priority;
+import org.quartermaster.needs.model.Transition;
+import org.quartermaster.parties.Parties;
+import org.quartermaster.shared.Actor;
+import org.quartermaster.shared.Cursor;
+import org.quartermaster.shared.InvalidField;
+import org.quartermaster.shared.NotFound;
+import org.quartermaster.shared.Page;
+import org.quartermaster.shared.PublicIds;
+import org.quartermaster.shared.Refused;
+import org.quartermaster.store.Database;
+import org.quartermaster.store.Tx;
+
+/** The needs context's use cases. Offers move coverage and deliveries through {@link #cover} and {@link #deliver}. */
+public final class Needs {
+    public static final String ID_PREFIX = "N";
+
+    private final Database db;
+    private final Journal journal;
+    private final Catalog catalog;
+    private final Parties parties;
+    private final NeedsTable table = new NeedsTable();
+
+    public Needs(Database db, Journal journal, Catalog catalog, Parties parties) {
+        this.db = db;
+        this.journal = journal;
+        this.catalog = catalog;
+        this.parties = parties;
+    }
+
+    /** Files a need; unknown codes fail on their field. Returns the stored need. */
+    public Need file(FileNeed c, Actor actor) {
+        return db.write(actor, tx -> file(tx, c));
+    }
+
+    /** Files many needs in one transaction: all or none (CSV import). */
+    public List<Need> fileAll(List<FileNeed> commands, Actor actor) {
+        return db.write(actor, tx -> commands.stream().map(c -> file(tx, c)).toList());
+    }
+
+    private Need file(Tx tx, FileNeed c) {
+        long requester = parties.organisationKey(tx, "requester", c.requester());
+        long item = catalog.keyOf(tx, "item", c.item());
+        long destination = parties.locationKey(tx, "destination", c.destination());
+        Set<String> releasable = c.releasableTo() == null ? Set.of() : new TreeSet<>(c.releasableTo());
+        NeedStatus status = c.submit() ? new NeedStatus.Open() : new NeedStatus.Draft();
+        Need need = new Need(0, c.requester(), c.item(), c.quantity(), Priority.parse(c.priority()), c.dueDate(),
+                c.destination(), c.justification(), status, 0, 0, releasable, 1, tx.now(), tx.now());
+        long key = table.insert(tx.handle(), need, new NeedsTable.Refs(requester, item, destination));
+        Need stored = table.byKey(tx.handle(), key).orElseThrow();
+        journal.record(tx, "NeedFiled", stored.publicId(), new NeedFiled(stored.publicId(), stored.requester(),
+                stored.item(), stored.quantity(), stored.priority().name(), stored.dueDate(), stored.destination(),
+                stored.justification(), stored.status().name(), List.copyOf(stored.releasableTo())));
+        return stored;
+    }
+
+    /** Changes quantity, priority, due date, destination or justification of a DRAFT or OPEN-ish need. */
+    public Need change(String id, ChangeNeed c, Actor actor) {
+        return db.write(actor, tx -> {
+            Need n = load(tx, id);
+            if (!(n.status() instanceof NeedStatus.Cancellable)) {
+                throw new Refused("illegal-transition", null, "a " + n.status().name() + " need can no longer be changed");
+            }
+            Long destinationKey = c.destination() == null ? null : parties.locationKey(tx, "destination", c.destination());
+            long quantity = c.quantity() == null ? n.quantity() : c.quantity();
+            NeedStatus status = n.status();
+            if (status instanceof NeedStatus.Coverable) {
+                status = switch (NeedRules.cover(status, n.coveredQuantity(), quantity)) {
+                    case Transition.Moved m -> m.next();
+                    case Transition.Refused r -> throw new InvalidField("quantity", "must not be below what is already covered ("
+                            + n.coveredQuantity() + ")");
+                };
+            }
+            Need changed = new Need(n.key(), n.requester(), n.item(), quantity,
+                    c.priority() == null ? n.priority() : Priority.parse(c.priority()),
+                    c.dueDate() == null ? n.dueDate() : c.dueDate(),
+                    c.destination() == null ? n.destination() : c.destination(),
+                    c.justification() == null ? n.justification() : c.justification(),
+                    status, n.coveredQuantity(), n.deliveredQuantity(), n.releasableTo(), n.version(),
+                    n.createdAt(), tx.now());
+            table.update(tx.handle(), changed, destinationKey, c.version());
+            journal.record(tx, "NeedChanged", n.publicId(), new NeedChanged(n.publicId(), changed.quantity(),
+                    changed.priority().name(), changed.dueDate(), changed.destination(), changed.justification(),
+                    c.version() + 1));
+            return table.byKey(tx.handle(), n.key()).orElseThrow();
+        });
+    }
+
+    /** Takes a named lifecycle step at a known version; an illegal step is refused (409). */
+    public Need act(String id, NeedRules.Action action, long version, Actor actor) {
+        return db.write(actor, tx -> {
+            Need n = load(tx, id);
+            NeedStatus next = switch (NeedRules.apply(n.status(), action)) {
+                case Transition.Moved m -> m.next();
+                case Transition.Refused r -> throw new Refused("illegal-transition", null, r.reason());
+            };
+            return save(tx, n, n.with(next, n.coveredQuantity(), n.deliveredQuantity(), tx.now()), version,
+                    action.name().toLowerCase(java.util.Locale.ROOT));
+        });
+    }
+
+    /**
+     * Moves the coverage of need {@code id} by {@code delta} within the caller's transaction (an
+     * offer accepted or withdrawn). Refused when the need cannot take it or would be over-covered.
+     */
+    public Need cover(Tx tx, String id, long delta, String cause) {
+        Need n = load(tx, id);
+        long covered = n.coveredQuantity() + delta;
+        NeedStatus next = switch (NeedRules.cover(n.status(), covered, n.quantity())) {
+            case Transition.Moved m -> m.next();
+            case Transition.Refused r -> throw new Refused("need-not-coverable", "need", r.reason());
+        };
+        return save(tx, n, n.with(next, covered, n.deliveredQuantity(), tx.now()), n.version(), cause);
+    }
+
+    /** Adds {@code delta} delivered units to need {@code id} within the caller's transaction. */
+    public Need deliver(Tx tx, String id, long delta, String cause) {
+        Need n = load(tx, id);
+        long delivered = n.deliveredQuantity() + delta;
+        NeedStatus next = switch (NeedRules.deliver(n.status(), delivered, n.quantity())) {
+            case Transition.Moved m -> m.next();
+            case Transition.Refused r -> throw new Refused("need-not-deliverable", "need", r.reason());
+        };
+        return save(tx, n, n.with(next, n.coveredQuantity(), delivered, tx.now()), n.version(), cause);
+    }
+
+    private Need save(Tx tx, Need before, Need after, long version, String cause) {
+        table.update(tx.handle(), after, null, version);
+        journal.record(tx, "NeedStatusChanged", before.publicId(), new NeedStatusChanged(before.publicId(),
+                before.status().name(), after.status().name(), after.coveredQuantity(), after.deliveredQuantity(),
+                cause, version + 1));
+        return table.byKey(tx.handle(), before.key()).orElseThrow();
+    }
+
+    /** The need in the caller's transaction; an unknown id is a {@link NotFound}. */
+    public Need load(Tx tx, String id) {
+        long key = PublicIds.parse(ID_PREFIX, id, "need");
+        return table.byKey(tx.handle(), key).orElseThrow(() -> new NotFound("need", id));
+    }
+
+    public Need get(String id) {
+        long key = PublicIds.parse(ID_PREFIX, id, "need");
+        return db.read(h -> table.byKey(h, key)).orElseThrow(() -> new NotFound("need", id));
+    }
+
+    public Page<Need> list(NeedFilter filter, String after, Integer limit) {
+        if (filter.status() != null && !NeedStatus.ALL.contains(filter.status())) {
+            throw new InvalidField("status", "must be one of " + NeedStatus.ALL);
+        }
+        int size = Cursor.limit(limit);
+        return Page.cut(db.read(h -> table.list(h, filter, Cursor.decode(after), size + 1)), size, Need::key);
+    }
+
+    public List<CoverageRow> coverage() {
+        return db.read(table::coverage);
+    }
+
+    public Map<String, Long> countByStatus() {
+        return db.read(table::countByStatus);
+    }
+}

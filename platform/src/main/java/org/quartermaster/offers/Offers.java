@@ -1,0 +1,176 @@
+package org.quartermaster.offers;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.quartermaster.audit.Journal;
+import org.quartermaster.catalog.Catalog;
+import org.quartermaster.catalog.model.Item;
+import org.quartermaster.needs.Needs;
+import org.quartermaster.needs.model.Need;
+import org.quartermaster.offers.OfferEvents.OfferMade;
+import org.quartermaster.offers.OfferEvents.OfferStatusChanged;
+import org.quartermaster.offers.jdbc.OffersTable;
+import org.quartermaster.offers.model.Offer;
+import org.quartermaster.offers.model.OfferRules;
+import org.quartermaster.offers.model.OfferStatus;
+import org.quartermaster.parties.Parties;
+import org.quartermaster.shared.Actor;
+import org.quartermaster.shared.Cursor;
+import org.quartermaster.shared.InvalidField;
+import org.quartermaster.shared.NotFound;
+import org.quartermaster.shared.Page;
+import org.quartermaster.shared.PublicIds;
+import org.quartermaster.shared.Refused;
+import org.quartermaster.store.Database;
+import org.quartermaster.store.Tx;
+
+/** The offers context's use cases. */
+public final class Offers {
+    public static final String ID_PREFIX = "O";
+
+    private final Database db;
+    private final Journal journal;
+    private final Catalog catalog;
+    private final Parties parties;
+    private final Needs needs;
+    private final OffersTable table = new OffersTable();
+
+    public Offers(Database db, Journal journal, Catalog catalog, Parties parties, Needs needs) {
+        this.db = db;
+        this.journal = journal;
+        this.catalog = catalog;
+        this.parties = parties;
+        this.needs = needs;
+    }
+
+    /** Makes an offer. Unknown codes fail on their field; a lethal item cannot be offered non-lethal-only. */
+    public Offer make(MakeOffer c, Actor actor) {
+        return db.write(actor, tx -> make(tx, c));
+    }
+
+    /** Makes many offers in one transaction: all or none (CSV import). */
+    public List<Offer> makeAll(List<MakeOffer> commands, Actor actor) {
+        return db.write(actor, tx -> commands.stream().map(c -> make(tx, c)).toList());
+    }
+
+    private Offer make(Tx tx, MakeOffer c) {
+        long donor = parties.organisationKey(tx, "donor", c.donor());
+        long itemKey = catalog.keyOf(tx, "item", c.item());
+        long origin = parties.locationKey(tx, "origin", c.origin());
+        Item item = catalog.byKeys(tx, List.of(itemKey)).get(itemKey);
+        if (c.nonLethalOnly() && item.lethal()) {
+            throw new InvalidField("nonLethalOnly", "cannot be set for a lethal item (" + item.code() + ")");
+        }
+        Long needKey = null;
+        if (c.need() != null) {
+            Need need = loadNeed(tx, c.need());
+            needKey = need.key();
+            requireServes(item, need);
+        }
+        Set<String> releasable = c.releasableTo() == null ? Set.of() : new TreeSet<>(c.releasableTo());
+        Offer offer = new Offer(0, c.donor(), c.item(), c.quantity(), condition(c.condition()), c.origin(),
+                c.availableFrom(), terms(c.terms()), c.nonLethalOnly(), c.restrictions(), c.reimbursementRequested(),
+                c.need(), new OfferStatus.Offered(), releasable, 1, tx.now(), tx.now());
+        long key = table.insert(tx.handle(), offer, new OffersTable.Refs(donor, itemKey, origin, needKey));
+        Offer stored = table.byKey(tx.handle(), key).orElseThrow();
+        journal.record(tx, "OfferMade", stored.publicId(), new OfferMade(stored.publicId(), stored.donor(),
+                stored.item(), stored.quantity(), stored.condition().name(), stored.origin(), stored.availableFrom(),
+                stored.terms().name(), stored.nonLethalOnly(), stored.restrictions(),
+                stored.reimbursementRequested(), stored.need(), List.copyOf(stored.releasableTo())));
+        return stored;
+    }
+
+    private Need loadNeed(Tx tx, String id) {
+        try {
+            return needs.load(tx, id);
+        } catch (NotFound e) {
+            throw new InvalidField("need", "names no need: " + id);
+        }
+    }
+
+    /** The offered item must be the needed one or be listed as compatible with it. */
+    private static void requireServes(Item offered, Need need) {
+        boolean serves = offered.code().equals(need.item())
+                || offered.compatibleWith().stream().anyMatch(c -> c.servesItem().equals(need.item()));
+        if (!serves) {
+            throw new InvalidField("need", "asks for " + need.item() + ", which " + offered.code() + " cannot serve");
+        }
+    }
+
+    /**
+     * Takes a lifecycle step at a known version. Accepting a pledged offer covers its need;
+     * withdrawing a pledged offer uncovers it; delivering counts against it. All in one transaction.
+     */
+    public Offer act(String id, OfferRules.Action action, long version, Actor actor) {
+        return db.write(actor, tx -> {
+            Offer o = load(tx, id);
+            OfferStatus next = switch (OfferRules.apply(o.status(), action)) {
+                case OfferRules.Outcome.Moved m -> m.next();
+                case OfferRules.Outcome.Refused r -> throw new Refused("illegal-transition", null, r.reason());
+            };
+            String cause = "offer " + o.publicId() + " " + action.name().toLowerCase(Locale.ROOT);
+            if (o.need() != null) {
+                boolean wasPledged = o.status() instanceof OfferStatus.Pledged;
+                boolean isPledged = next instanceof OfferStatus.Pledged || next instanceof OfferStatus.Delivered;
+                if (!wasPledged && isPledged) needs.cover(tx, o.need(), o.quantity(), cause);
+                if (wasPledged && next instanceof OfferStatus.Withdrawn) needs.cover(tx, o.need(), -o.quantity(), cause);
+                if (next instanceof OfferStatus.Delivered) needs.deliver(tx, o.need(), o.quantity(), cause);
+            }
+            Offer changed = o.with(next, tx.now());
+            table.updateStatus(tx.handle(), changed, version);
+            journal.record(tx, "OfferStatusChanged", o.publicId(), new OfferStatusChanged(o.publicId(),
+                    o.status().name(), next.name(), o.need(), version + 1));
+            return table.byKey(tx.handle(), o.key()).orElseThrow();
+        });
+    }
+
+    private Offer load(Tx tx, String id) {
+        long key = PublicIds.parse(ID_PREFIX, id, "offer");
+        return table.byKey(tx.handle(), key).orElseThrow(() -> new NotFound("offer", id));
+    }
+
+    public Offer get(String id) {
+        long key = PublicIds.parse(ID_PREFIX, id, "offer");
+        return db.read(h -> table.byKey(h, key)).orElseThrow(() -> new NotFound("offer", id));
+    }
+
+    public Page<Offer> list(OfferFilter filter, String after, Integer limit) {
+        if (filter.status() != null && !OfferStatus.ALL.contains(filter.status())) {
+            throw new InvalidField("status", "must be one of " + OfferStatus.ALL);
+        }
+        Long needKey = null;
+        if (filter.need() != null) {
+            try {
+                needKey = PublicIds.parse(Needs.ID_PREFIX, filter.need(), "need");
+            } catch (NotFound e) {
+                throw new InvalidField("need", "is not a need id (N-000042)");
+            }
+        }
+        int size = Cursor.limit(limit);
+        Long need = needKey;
+        return Page.cut(db.read(h -> table.list(h, filter, need, Cursor.decode(after), size + 1)), size, Offer::key);
+    }
+
+    public Map<String, Long> quantityByStatus() {
+        return db.read(table::quantityByStatus);
+    }
+
+    static Offer.Condition condition(String text) {
+        try {
+            return Offer.Condition.valueOf(text == null ? "" : text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField("condition", "must be one of NEW, SERVICEABLE, NEEDS_REPAIR");
+        }
+    }
+
+    static Offer.Terms terms(String text) {
+        try {
+            return Offer.Terms.valueOf(text == null ? "" : text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField("terms", "must be one of DONATION, SALE, LOAN");
+        }
+    }
+}

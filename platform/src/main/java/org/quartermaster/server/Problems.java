@@ -1,0 +1,106 @@
+package org.quartermaster.server;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.List;
+import org.quartermaster.server.Problem.FieldError;
+import org.quartermaster.shared.InvalidField;
+import org.quartermaster.shared.NotFound;
+import org.quartermaster.shared.Refused;
+import org.quartermaster.shared.StaleRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where exceptions become HTTP statuses, as RFC 9457 problem+json. A caller's
+ * mistake is a 4xx that points at the field; anything unexpected is logged once, with its
+ * cause, and answered with a 500 that reveals nothing internal.
+ */
+final class Problems {
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+    private Problems() {}
+
+    static void install(RoutesConfig routes) {
+        routes.exception(InvalidField.class, (e, ctx) -> invalidField(ctx, e));
+        routes.exception(BadJson.class, (e, ctx) -> badJson(ctx, e));
+        routes.exception(NotFound.class, (e, ctx) -> send(ctx, 404, "not-found", "Not found", e.getMessage(), null));
+        routes.exception(StaleRecord.class, (e, ctx) -> send(ctx, 409, "stale-record", "Stale record", e.getMessage(), null));
+        routes.exception(Refused.class, (e, ctx) -> send(ctx, 409, e.type(), "Refused", e.getMessage(),
+                e.field() == null ? null : List.of(new FieldError(Problem.pointer(e.field()), null, e.getMessage()))));
+        routes.exception(Idempotency.Conflict.class, (e, ctx) ->
+                send(ctx, e.status(), e.type(), "Idempotency-Key conflict", e.getMessage(), null));
+        routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, e.getStatus(), "http-" + e.getStatus(),
+                title(e.getStatus()), e.getMessage(), null));
+        routes.exception(Exception.class, (e, ctx) -> unexpected(ctx, e));
+        for (int status : new int[] {404, 405}) {
+            routes.error(status, "*", ctx -> {
+                if (!Problem.CONTENT_TYPE.equals(ctx.res().getContentType())) {
+                    send(ctx, status, "http-" + status, title(status),
+                            status == 404 ? "no route " + ctx.method() + " " + ctx.path()
+                                    : "method " + ctx.method() + " is not allowed on " + ctx.path(), null);
+                }
+            });
+        }
+    }
+
+    private static void invalidField(Context ctx, InvalidField e) {
+        boolean query = "GET".equals(ctx.method().name()) || ctx.queryParamMap().containsKey(e.field());
+        FieldError error = query ? new FieldError(null, e.field(), e.detail())
+                : new FieldError(Problem.pointer(e.field()), null, e.detail());
+        send(ctx, query ? 400 : 422, "invalid-field", query ? "Invalid parameter" : "Invalid field",
+                e.getMessage(), List.of(error));
+    }
+
+    private static void badJson(Context ctx, BadJson e) {
+        if (e.field() == null) {
+            send(ctx, 400, "malformed-json", "Malformed JSON", e.getMessage(), null);
+        } else {
+            send(ctx, 422, "invalid-field", "Invalid field", e.field() + " " + e.getMessage(),
+                    List.of(new FieldError(Problem.pointer(e.field()), null, e.getMessage())));
+        }
+    }
+
+    private static void unexpected(Context ctx, Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            if (cause instanceof InvalidField f) {
+                invalidField(ctx, f);
+                return;
+            }
+            cause = cause.getCause();
+        }
+        if (cause instanceof InvalidField f) {
+            invalidField(ctx, f);
+            return;
+        }
+        if (cause instanceof java.io.EOFException || cause instanceof org.eclipse.jetty.io.EofException) {
+            send(ctx, 400, "incomplete-body", "Incomplete body", "the request body ended early", null);
+            return;
+        }
+        LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+        send(ctx, 500, "internal", "Internal error",
+                "the server could not complete the request; it has been logged", null);
+    }
+
+    static void send(Context ctx, int status, String type, String title, String detail, List<FieldError> errors) {
+        Problem problem = new Problem("/problems/" + type, title, status, detail, ctx.path(), errors);
+        ctx.status(status).contentType(Problem.CONTENT_TYPE).result(Json.write(problem));
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 400 -> "Bad request";
+            case 401 -> "Unauthorised";
+            case 403 -> "Forbidden";
+            case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            case 409 -> "Conflict";
+            case 413 -> "Content too large";
+            case 415 -> "Unsupported media type";
+            case 422 -> "Unprocessable content";
+            default -> "HTTP " + status;
+        };
+    }
+}

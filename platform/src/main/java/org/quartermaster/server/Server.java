@@ -1,0 +1,105 @@
+package org.quartermaster.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.quartermaster.shared.Limits;
+import org.quartermaster.store.Database;
+
+/**
+ * The HTTP server: installs the route table, problem mapping, idempotency keys, health,
+ * Prometheus metrics and the OpenAPI document on Javalin with virtual threads.
+ */
+public final class Server implements AutoCloseable {
+    public static final String VERSION = "0.1.0";
+    private static final String STARTED = "qm.startedNanos";
+
+    private final Javalin javalin;
+
+    private Server(Javalin javalin) {
+        this.javalin = javalin;
+    }
+
+    /** Starts on {@code host:port} (port 0 picks a free one) and returns once it accepts requests. */
+    public static Server start(Database db, RouteTable table, String host, int port, HealthProbe health) {
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmGcMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        Idempotency idempotency = new Idempotency(db);
+        Map<String, Object> openApi = OpenApi.document(table.routes(), VERSION);
+        String openApiJson = Json.write(openApi);
+        Javalin app = Javalin.create(config -> {
+            config.concurrency.useVirtualThreads = true;
+            config.http.maxRequestSize = Limits.BODY_BYTES_MAX;
+            config.jetty.host = host;
+            config.jetty.port = port;
+            config.startup.showJavalinBanner = false;
+            config.staticFiles.enableWebjars();
+            config.staticFiles.add("/static", io.javalin.http.staticfiles.Location.CLASSPATH);
+            Problems.install(config.routes);
+            config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+            config.routes.before("/api/*", idempotency::before);
+            config.routes.after("/api/*", idempotency::after);
+            config.routes.after(ctx -> record(metrics, ctx));
+            config.routes.get("/health", ctx -> Http.json(ctx, 200, health.check()));
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+            config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApiJson));
+            table.install(config.routes);
+        });
+        app.start();
+        return new Server(app);
+    }
+
+    private static void record(PrometheusMeterRegistry metrics, Context ctx) {
+        Long started = ctx.attribute(STARTED);
+        if (started == null) return;
+        String route;
+        try {
+            route = ctx.endpoint().path;
+        } catch (RuntimeException e) {
+            route = "unmatched";
+        }
+        Timer.builder("http_server_requests")
+                .tag("method", ctx.method().name()).tag("route", route)
+                .tag("status", String.valueOf(ctx.statusCode()))
+                .register(metrics).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+
+    /** What {@code /health} reports. */
+    @FunctionalInterface
+    public interface HealthProbe {
+        Map<String, Object> check();
+
+        static HealthProbe of(Database db) {
+            return () -> {
+                Map<String, Object> out = new LinkedHashMap<>();
+                long events = db.read(h -> h.createQuery("SELECT sequence FROM journal_head WHERE id = 1")
+                        .mapTo(Long.class).one());
+                out.put("status", "UP");
+                out.put("database", db.dialect().name().toLowerCase(java.util.Locale.ROOT));
+                out.put("journalEvents", events);
+                out.put("version", VERSION);
+                return out;
+            };
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.quartermaster.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.quartermaster.shared.Actor;
+
+/**
+ * One write transaction: the connection, who acts, and the one instant all its rows and its
+ * journal events carry. Work that must happen last, just before commit (journal appends,
+ * idempotency claims), is queued here so the journal's lock is always the last one taken.
+ */
+public final class Tx {
+    private final Handle handle;
+    private final Actor actor;
+    private final Instant now;
+    private final Dialect dialect;
+    private final List<Object> pending = new ArrayList<>();
+
+    Tx(Handle handle, Actor actor, Instant now, Dialect dialect) {
+        this.handle = handle;
+        this.actor = actor;
+        this.now = now;
+        this.dialect = dialect;
+    }
+
+    public Handle handle() {
+        return handle;
+    }
+
+    public Actor actor() {
+        return actor;
+    }
+
+    public Instant now() {
+        return now;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Queues an item for the before-commit listeners (e.g. a journal event draft). */
+    public void defer(Object item) {
+        pending.add(item);
+    }
+
+    /** What was deferred, in order. */
+    public List<Object> deferred() {
+        return List.copyOf(pending);
+    }
+}
