@@ -7,7 +7,7 @@ import org.quartermaster.planner.flow.FlowNetwork;
  * The time-expanded network of one connected component of the compatibility graph.
  *
  * <pre>
- *  offer k ──price──▶ O(i,o,a) ─hold─▶ O(i,o,a+1) … O(i,o,H-1) ──▶ Z     (unused stock)
+ *  offer k ──price──▶ O(i,o,a) ─hold─▶ O(i,o,a+1) … O(i,o,H-1)      offer k ──▶ Z (unused stock)
  *  line l ──price, cap/week──▶ O(i,o,t+lead)          line l ──▶ Z     (unused capacity)
  *  O(i,o,t) ──lane cost──▶ D(i,d,t+transit) ─hold─▶ D(i,d,t+1)          (early arrivals wait)
  *  D(i,d,t) [──absorption cap──▶ U(i,d,t)] ──▶ B(i,d,p,t)               (handover in week t)
@@ -271,7 +271,7 @@ final class ComponentNetwork {
             if (start[o] == Integer.MAX_VALUE) {
                 continue;
             }
-            originFirst[o] = originChain(item, o, start[o]) - start[o];
+            originFirst[o] = originChain(o, start[o]) - start[o];
             lanes(item, x, o, start[o], originFirst[o], destFirst);
         }
         for (int k = 0; k < in.offerItem.length; k++) {
@@ -282,6 +282,8 @@ final class ComponentNetwork {
                 balance -= offer.quantity();
                 arc(v, originFirst[in.offerOrigin[k]] + offer.availableWeek(), FlowNetwork.UNLIMITED,
                         offer.unitPrice(), OFFER_IN, k, offer.availableWeek());
+                // Stock not taken stays with its owner, unpaid.
+                arc(v, slack, FlowNetwork.UNLIMITED, 0, DUMP, item, -1);
             }
         }
         for (int l = 0; l < in.lineItem.length; l++) {
@@ -291,7 +293,7 @@ final class ComponentNetwork {
         }
     }
 
-    private int originChain(int item, int o, int from) {
+    private int originChain(int o, int from) {
         int first = -1;
         for (int t = from; t < in.horizon; t++) {
             int v = node(NODE_INNER, -1);
@@ -301,7 +303,6 @@ final class ComponentNetwork {
                 arc(v - 1, v, FlowNetwork.UNLIMITED, 0, HOLD_ORIGIN, o, t - 1);
             }
         }
-        arc(first + in.horizon - 1 - from, slack, FlowNetwork.UNLIMITED, 0, DUMP, item, in.horizon - 1);
         return first;
     }
 
