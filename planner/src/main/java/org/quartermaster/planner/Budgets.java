@@ -20,6 +20,8 @@ final class Budgets {
 
     /** Stop when the upper bound is this close (relatively) to the lower bound. */
     static final double GAP_TARGET = 1e-4;
+    /** Rounds of giving unspent budget to saturated production arcs after each repair. */
+    static final int REFILL_ROUNDS = 4;
 
     private final Indexed in;
     private final ComponentNetwork[] nets;
@@ -135,65 +137,158 @@ final class Budgets {
         return spend;
     }
 
-    /** Shares each (fund, week) budget out as production capacities and solves with true costs. */
+    /**
+     * Shares each (fund, week) budget out as production capacities and solves with true costs,
+     * twice: once giving first what the relaxed plan used, once purely cheapest line first
+     * (most units per money); both then hand what is left to the cheapest lines.
+     */
     private void repairFrom(long[][] flows, long[] spend) {
+        repairVariant(flows, spend, true);
+        repairVariant(flows, spend, false);
+    }
+
+    private void repairVariant(long[][] flows, long[] spend, boolean relaxedFirst) {
         long[][] caps = new long[nets.length][];
         for (int c = 0; c < nets.length; c++) {
             caps[c] = ComponentSolution.capacities(nets[c]);
+            for (int j = 0; j < nets[c].produceCount; j++) {
+                int a = nets[c].produceArcs[j];
+                if (in.lineFund[nets[c].arcRef[a]] >= 0) {
+                    caps[c][a] = 0;
+                }
+            }
         }
         long[] left = budget.clone();
-        // First what the relaxed plan used (scaled down when over budget), then leftovers.
-        for (int pass = 0; pass < 2; pass++) {
+        if (relaxedFirst) {
+            for (long[] ca : byPrice()) {
+                share((int) ca[1], (int) ca[2], flows, caps, spend, left, 0);
+            }
+        }
+        for (long[] ca : byPrice()) {
+            share((int) ca[1], (int) ca[2], flows, caps, spend, left, 1);
+        }
+        ComponentSolution[] candidate = solveRepaired(caps);
+        // Budget the repaired plan left unspent goes to production arcs it filled up, which
+        // are the ones that want more; a few rounds, each warm-started, each only improving.
+        for (int round = 0; round < REFILL_ROUNDS; round++) {
+            long[] leftover = budget.clone();
+            long[][] used = new long[nets.length][];
             for (int c = 0; c < nets.length; c++) {
-                share(c, flows[c], caps[c], spend, left, pass);
+                used[c] = candidate[c].flow;
             }
-        }
-        ComponentSolution[] candidate = new ComponentSolution[nets.length];
-        IntStream.range(0, nets.length).parallel().forEach(c -> {
-            if (repair[c] == null) {
-                repair[c] = new NetworkSimplex(nets[c].network);
+            long[] spent = spend(used);
+            boolean raised = false;
+            for (int k = 0; k < leftover.length; k++) {
+                leftover[k] -= spent[k];
             }
-            long start = System.nanoTime();
-            ComponentSolution s = new ComponentSolution(nets[c], repair[c]);
-            s.objective = repair[c].resolve(null, caps[c], null);
-            s.flow = repair[c].flows();
-            s.solveNanos = System.nanoTime() - start;
-            candidate[c] = s;
-        });
-        long total = 0;
-        for (ComponentSolution s : candidate) {
-            total = Math.addExact(total, s.objective);
+            for (int c = 0; c < nets.length; c++) {
+                raised |= refill(c, candidate[c].flow, caps[c], leftover);
+            }
+            if (!raised) {
+                break;
+            }
+            ComponentSolution[] better = solveRepaired(caps);
+            if (total(better) >= total(candidate)) {
+                break;
+            }
+            candidate = better;
         }
+        long total = total(candidate);
         if (total < upperBound) {
             upperBound = total;
             best = candidate;
         }
     }
 
-    private void share(int c, long[] flow, long[] cap, long[] spend, long[] left, int pass) {
+    private static long total(ComponentSolution[] solutions) {
+        long total = 0;
+        for (ComponentSolution s : solutions) {
+            total = Math.addExact(total, s.objective);
+        }
+        return total;
+    }
+
+    private ComponentSolution[] solveRepaired(long[][] caps) {
+        ComponentSolution[] candidate = new ComponentSolution[nets.length];
+        IntStream.range(0, nets.length).parallel().forEach(c -> {
+            if (repair[c] == null) {
+                repair[c] = new NetworkSimplex(nets[c].network);
+            }
+            long start = System.nanoTime();
+            NetworkSimplex solver = repair[c].copy();
+            ComponentSolution s = new ComponentSolution(nets[c], solver);
+            s.objective = solver.resolve(null, caps[c].clone(), null);
+            s.flow = solver.flows();
+            s.solveNanos = System.nanoTime() - start;
+            repair[c] = solver;
+            candidate[c] = s;
+        });
+        return candidate;
+    }
+
+    /** Raises the capacity of saturated budgeted production arcs by what their budget has left. */
+    private boolean refill(int c, long[] flow, long[] cap, long[] leftover) {
         ComponentNetwork net = nets[c];
+        boolean raised = false;
         for (int j = 0; j < net.produceCount; j++) {
             int a = net.produceArcs[j];
             int f = in.lineFund[net.arcRef[a]];
-            if (f < 0) {
+            if (f < 0 || flow[a] < cap[a]) {
                 continue;
             }
             int k = f * h + net.arcWeek[a];
             long price = net.network.cost(a);
-            long capacity = net.network.capacity(a);
-            if (pass == 0) {
-                long used = flow[a];
-                if (spend[k] > budget[k] && spend[k] > 0) {
-                    used = (long) Math.floor((double) used * budget[k] / spend[k]);
-                }
-                used = Math.min(used, price == 0 ? used : left[k] / price);
-                cap[a] = used;
-                left[k] -= used * price;
-            } else {
-                long more = price == 0 ? capacity - cap[a] : Math.min(capacity - cap[a], left[k] / price);
+            long room = net.network.capacity(a) - cap[a];
+            long more = price == 0 ? room : Math.min(room, leftover[k] / price);
+            if (more > 0) {
                 cap[a] += more;
-                left[k] -= more * price;
+                leftover[k] -= more * price;
+                raised = true;
             }
+        }
+        return raised;
+    }
+
+    private long[][] sorted;
+
+    /** Budgeted production arcs as (price, component, arc), cheapest first; built once. */
+    private long[][] byPrice() {
+        if (sorted == null) {
+            List<long[]> all = new java.util.ArrayList<>();
+            for (int c = 0; c < nets.length; c++) {
+                for (int j = 0; j < nets[c].produceCount; j++) {
+                    int a = nets[c].produceArcs[j];
+                    if (in.lineFund[nets[c].arcRef[a]] >= 0) {
+                        all.add(new long[] {nets[c].network.cost(a), c, a});
+                    }
+                }
+            }
+            all.sort(java.util.Comparator.<long[]>comparingLong(x -> x[0]).thenComparingLong(x -> x[1])
+                    .thenComparingLong(x -> x[2]));
+            sorted = all.toArray(new long[0][]);
+        }
+        return sorted;
+    }
+
+    private void share(int c, int a, long[][] flows, long[][] caps, long[] spend, long[] left, int pass) {
+        ComponentNetwork net = nets[c];
+        long[] cap = caps[c];
+        int f = in.lineFund[net.arcRef[a]];
+        int k = f * h + net.arcWeek[a];
+        long price = net.network.cost(a);
+        long capacity = net.network.capacity(a);
+        if (pass == 0) {
+            long used = flows[c][a];
+            if (spend[k] > budget[k] && spend[k] > 0) {
+                used = (long) Math.floor((double) used * budget[k] / spend[k]);
+            }
+            used = Math.min(used, price == 0 ? used : left[k] / price);
+            cap[a] = used;
+            left[k] -= used * price;
+        } else {
+            long more = price == 0 ? capacity - cap[a] : Math.min(capacity - cap[a], left[k] / price);
+            cap[a] += more;
+            left[k] -= more * price;
         }
     }
 

@@ -16,7 +16,8 @@ final class Indexed implements Cloneable {
 
     final PlanInput input;
     final int horizon;
-    final CostModel costs;
+    /** Depends on the largest offer price, so it is recomputed when offers change. */
+    CostModel costs;
     final Map<String, Integer> itemIndex = new HashMap<>();
     final Map<String, Integer> destinationIndex = new HashMap<>();
     final Map<String, Integer> originIndex = new HashMap<>();
@@ -258,6 +259,8 @@ final class Indexed implements Cloneable {
         try {
             Indexed copy = (Indexed) clone();
             copy.offers = List.copyOf(newOffers);
+            copy.costs = CostModel.of(horizon, input.compatibilities(), copy.offers,
+                    input.productionLines(), input.lanes());
             copy.offerItem = items;
             copy.offerOrigin = origins;
             return copy;

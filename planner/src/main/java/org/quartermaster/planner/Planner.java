@@ -86,7 +86,10 @@ public final class Planner {
                     input.absorptionLimits(), input.funds()));
             return run(next, null, null);
         }
-        return run(next, basis, next.input.funds().isEmpty() ? dirty : null);
+        // A new largest price moves K, and with it every cost: then all components are re-solved
+        // (still warm-started), as they are when budgets couple them.
+        boolean local = next.input.funds().isEmpty() && next.costs.equals(old.costs);
+        return run(next, basis, local ? dirty : null);
     }
 
     private static List<Offer> nextOffers(Change change, List<Offer> offers) {

@@ -19,6 +19,19 @@ final class Reference {
         Loader.loadNativeLibraries();
     }
 
+    /** Set only while {@link #naiveLpInteger} runs; tests run their methods on one thread. */
+    private static boolean INTEGER = false;
+
+    /** The budgeted naive model with integer variables, solved by SCIP: the best integral plan. */
+    static double naiveLpInteger(PlanInput input) {
+        INTEGER = true;
+        try {
+            return naiveLp(input, true);
+        } finally {
+            INTEGER = false;
+        }
+    }
+
     private Reference() {
     }
 
@@ -65,7 +78,7 @@ final class Reference {
         CostModel costs = CostModel.of(input.horizonWeeks(), input.compatibilities(), input.offers(),
                 input.productionLines(), input.lanes());
         List<Slot> slots = slots(input);
-        MPSolver solver = MPSolver.createSolver("GLOP");
+        MPSolver solver = MPSolver.createSolver(INTEGER ? "SCIP" : "GLOP");
         MPObjective objective = solver.objective();
         objective.setMinimization();
         MPConstraint[] supplyRow = new MPConstraint[slots.size()];
@@ -84,7 +97,7 @@ final class Reference {
         }
         for (Need need : input.needs()) {
             MPConstraint row = solver.makeConstraint(need.quantity(), need.quantity());
-            MPVariable shortVar = solver.makeNumVar(0, need.quantity(), "");
+            MPVariable shortVar = solver.makeVar(0, need.quantity(), INTEGER, "");
             row.setCoefficient(shortVar, 1);
             objective.setCoefficient(shortVar, costs.shortfallCost(need.priority(), need.dueWeek()));
             for (int s = 0; s < slots.size(); s++) {
@@ -93,7 +106,7 @@ final class Reference {
                 if (c < 0) {
                     continue;
                 }
-                MPVariable x = solver.makeNumVar(0, need.quantity(), "");
+                MPVariable x = solver.makeVar(0, need.quantity(), INTEGER, "");
                 row.setCoefficient(x, 1);
                 supplyRow[s].setCoefficient(x, 1);
                 objective.setCoefficient(x, c);
@@ -166,6 +179,11 @@ final class Reference {
             }
         }
         return best;
+    }
+
+    /** The benchmark's structure at a tenth of its size, for tests that want many components. */
+    static InstanceGenerator.Shape mediumShape(int needs) {
+        return new InstanceGenerator.Shape(20, 8, 10, 40, 300, 16, needs, 8, 3, 0.3, 5, 0);
     }
 
     /** A small random shape for the seeded comparison loops. */
