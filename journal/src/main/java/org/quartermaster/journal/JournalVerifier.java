@@ -58,6 +58,28 @@ public final class JournalVerifier {
             return;
         }
         hasher.leaf(bytes, offset, length, leaf, 0);
+        addEvent(recordedLeafHash);
+    }
+
+    /**
+     * Feeds one event whose leaf hash {@code leafHash[leafHashOffset..+32)} the caller already
+     * computed with {@link TreeHasher#leaf} over exactly these bytes, typically on other
+     * threads: leaves are independent, so hashing them in parallel is safe, while the order
+     * dependent checks (sequence, tree, heads) stay here on one thread.
+     */
+    public void eventPrehashed(byte[] bytes, int offset, int length, byte[] leafHash,
+                               int leafHashOffset, byte[] recordedLeafHash) {
+        if (divergence != null) {
+            return;
+        }
+        if (!checkStructure(bytes, offset, length)) {
+            return;
+        }
+        System.arraycopy(leafHash, leafHashOffset, leaf, 0, TreeHasher.HASH_BYTES);
+        addEvent(recordedLeafHash);
+    }
+
+    private void addEvent(byte[] recordedLeafHash) {
         if (recordedLeafHash != null) {
             if (firstChangedEvent < 0 && !MessageDigest.isEqual(leaf, recordedLeafHash)) {
                 firstChangedEvent = events;
