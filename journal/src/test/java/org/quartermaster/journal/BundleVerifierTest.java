@@ -103,7 +103,7 @@ class BundleVerifierTest {
         List<byte[]> leafHashes = genuineLeafHashes();
         int tried = 0;
         int detected = 0;
-        for (int trial = 0; trial < 400; trial++) {
+        for (int trial = 0; trial < 300; trial++) {
             int victim = random.nextInt(EVENTS);
             List<byte[]> tampered = new ArrayList<>(events);
             byte[] changed = events.get(victim).clone();
