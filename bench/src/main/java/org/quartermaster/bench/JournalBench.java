@@ -1,5 +1,7 @@
 package org.quartermaster.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
 import org.quartermaster.journal.InMemoryNodeStore;
 import org.quartermaster.journal.JournalKeys;
 import org.quartermaster.journal.JournalVerifier;
@@ -52,7 +55,13 @@ public final class JournalBench implements Callable<Integer> {
     boolean json;
 
     /** Events whose leaves are hashed per hand-off between the two threads. */
-    static final int CHUNK_EVENTS = 4096;
+    static final int CHUNK_EVENTS = 16_384;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** Wall-clock and CPU time of one measurement (CPU summed over the threads it used). */
+    record Timing(long wallNanos, long cpuNanos) {
+    }
 
     @Override
     public Integer call() {
@@ -66,10 +75,10 @@ public final class JournalBench implements Callable<Integer> {
         log("generating %,d events (seed %d)...", events, seed);
         EventCorpus corpus = EventCorpus.generate(events, seed);
         JournalKeys keys = JournalKeys.generate();
-        long[] raw = new long[repetitions];
-        long[] append = new long[repetitions];
-        long[] verify = new long[repetitions];
-        long[] verifyParallel = new long[repetitions];
+        Timing[] raw = new Timing[repetitions];
+        Timing[] append = new Timing[repetitions];
+        Timing[] verify = new Timing[repetitions];
+        Timing[] verifyParallel = new Timing[repetitions];
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "journal-bench-leaf-hasher");
             t.setDaemon(true);
@@ -79,18 +88,33 @@ public final class JournalBench implements Callable<Integer> {
             for (int r = 0; r < repetitions; r++) {
                 raw[r] = timeRaw(corpus);
                 AppendResult appended = timeAppend(corpus, keys);
-                append[r] = appended.nanos();
+                append[r] = appended.timing();
                 verify[r] = timeVerify(corpus, keys, appended);
                 verifyParallel[r] = timeVerifyTwoThreads(corpus, keys, appended, worker);
-                log("repetition %d: raw %.2f s, append %.2f s, verify %.2f s, verify x2 %.2f s",
-                        r + 1, raw[r] / 1e9, append[r] / 1e9, verify[r] / 1e9,
-                        verifyParallel[r] / 1e9);
+                log("repetition %d: raw %s, append %s, verify %s, verify x2 %s", r + 1,
+                        show(raw[r]), show(append[r]), show(verify[r]), show(verifyParallel[r]));
             }
         } finally {
             worker.shutdownNow();
         }
         report(corpus, median(raw), median(append), median(verify), median(verifyParallel));
         return 0;
+    }
+
+    private static String show(Timing t) {
+        return String.format(Locale.ROOT, "%.2f s wall / %.2f s cpu", t.wallNanos() / 1e9,
+                t.cpuNanos() / 1e9);
+    }
+
+    /** Medians of wall and CPU time, taken separately. */
+    private static Timing median(Timing[] timings) {
+        long[] wall = new long[timings.length];
+        long[] cpu = new long[timings.length];
+        for (int i = 0; i < timings.length; i++) {
+            wall[i] = timings[i].wallNanos();
+            cpu[i] = timings[i].cpuNanos();
+        }
+        return new Timing(median(wall), median(cpu));
     }
 
     private void checkOptions() {
@@ -107,9 +131,10 @@ public final class JournalBench implements Callable<Integer> {
     }
 
     /** The physical limit: one SHA-256 per event over its bytes, nothing else. */
-    private static long timeRaw(EventCorpus corpus) {
+    private static Timing timeRaw(EventCorpus corpus) {
         MessageDigest digest = TreeHasher.newSha256();
         byte[] out = new byte[TreeHasher.HASH_BYTES];
+        long startCpu = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         for (int i = 0; i < corpus.size(); i++) {
             digest.update(corpus.page(i), corpus.offset(i), corpus.lengths[i]);
@@ -120,11 +145,12 @@ public final class JournalBench implements Callable<Integer> {
             }
         }
         long nanos = System.nanoTime() - start;
+        long cpu = THREADS.getCurrentThreadCpuTime() - startCpu;
         blackhole(out);
-        return nanos;
+        return new Timing(nanos, cpu);
     }
 
-    record AppendResult(long nanos, InMemoryNodeStore store, List<SignedTreeHead> heads) {
+    record AppendResult(Timing timing, InMemoryNodeStore store, List<SignedTreeHead> heads) {
     }
 
     /** Append every event to a fresh tree and store, signing a head every --head-every. */
@@ -132,6 +158,7 @@ public final class JournalBench implements Callable<Integer> {
         InMemoryNodeStore store = new InMemoryNodeStore();
         MerkleTree tree = new MerkleTree(store);
         List<SignedTreeHead> heads = new ArrayList<>();
+        long startCpu = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         for (int i = 0; i < corpus.size(); i++) {
             tree.append(corpus.page(i), corpus.offset(i), corpus.lengths[i]);
@@ -139,18 +166,22 @@ public final class JournalBench implements Callable<Integer> {
                 heads.add(keys.sign(new TreeHead(tree.size(), tree.rootHash(), 1_767_225_600L)));
             }
         }
-        return new AppendResult(System.nanoTime() - start, store, heads);
+        long nanos = System.nanoTime() - start;
+        long cpu = THREADS.getCurrentThreadCpuTime() - startCpu;
+        return new AppendResult(new Timing(nanos, cpu), store, heads);
     }
 
     /**
      * Offline verification as of a bundle: structure and sequence of each event, its leaf
      * hash against the recorded one, the tree, and every head's signature and root.
      */
-    private static long timeVerify(EventCorpus corpus, JournalKeys keys, AppendResult appended) {
+    private static Timing timeVerify(EventCorpus corpus, JournalKeys keys,
+                                     AppendResult appended) {
         JournalVerifier verifier = new JournalVerifier(keys.publicKey());
         byte[] recorded = new byte[TreeHasher.HASH_BYTES];
         List<SignedTreeHead> heads = appended.heads();
         int nextHead = 0;
+        long startCpu = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         for (int i = 0; i < corpus.size(); i++) {
             appended.store().get(0, i, recorded, 0);
@@ -161,10 +192,15 @@ public final class JournalBench implements Callable<Integer> {
         }
         Verification result = verifier.finish();
         long nanos = System.nanoTime() - start;
+        long cpu = THREADS.getCurrentThreadCpuTime() - startCpu;
+        checkVerified(result);
+        return new Timing(nanos, cpu);
+    }
+
+    private static void checkVerified(Verification result) {
         if (!(result instanceof Verification.Verified)) {
             throw new IllegalStateException("bench journal must verify: " + result);
         }
-        return nanos;
     }
 
     /**
@@ -172,8 +208,8 @@ public final class JournalBench implements Callable<Integer> {
      * independent, so each thread hashes half of a chunk; the order-dependent checks (sequence,
      * recorded hash, tree fold, heads) then run on this thread.
      */
-    private static long timeVerifyTwoThreads(EventCorpus corpus, JournalKeys keys,
-                                             AppendResult appended, ExecutorService worker) {
+    private static Timing timeVerifyTwoThreads(EventCorpus corpus, JournalKeys keys,
+                                               AppendResult appended, ExecutorService worker) {
         JournalVerifier verifier = new JournalVerifier(keys.publicKey());
         TreeHasher mainHasher = new TreeHasher();
         TreeHasher workerHasher = new TreeHasher(); // used only inside worker tasks
@@ -181,13 +217,18 @@ public final class JournalBench implements Callable<Integer> {
         byte[] recorded = new byte[TreeHasher.HASH_BYTES];
         List<SignedTreeHead> heads = appended.heads();
         int nextHead = 0;
+        LongAdder workerCpu = new LongAdder();
+        long startCpu = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         for (int from = 0; from < corpus.size(); from += CHUNK_EVENTS) {
             int to = Math.min(corpus.size(), from + CHUNK_EVENTS);
             int mid = from + (to - from) / 2;
             int chunkStart = from;
-            Future<?> half = worker.submit(
-                    () -> hashLeaves(corpus, mid, to, chunkStart, leafHashes, workerHasher));
+            Future<?> half = worker.submit(() -> {
+                long taskCpu = THREADS.getCurrentThreadCpuTime();
+                hashLeaves(corpus, mid, to, chunkStart, leafHashes, workerHasher);
+                workerCpu.add(THREADS.getCurrentThreadCpuTime() - taskCpu);
+            });
             hashLeaves(corpus, from, mid, chunkStart, leafHashes, mainHasher);
             await(half);
             for (int i = from; i < to; i++) {
@@ -201,10 +242,9 @@ public final class JournalBench implements Callable<Integer> {
         }
         Verification result = verifier.finish();
         long nanos = System.nanoTime() - start;
-        if (!(result instanceof Verification.Verified)) {
-            throw new IllegalStateException("bench journal must verify: " + result);
-        }
-        return nanos;
+        long cpu = THREADS.getCurrentThreadCpuTime() - startCpu + workerCpu.sum();
+        checkVerified(result);
+        return new Timing(nanos, cpu);
     }
 
     private static void hashLeaves(EventCorpus corpus, int from, int to, int chunkStart,
@@ -226,43 +266,55 @@ public final class JournalBench implements Callable<Integer> {
         }
     }
 
-    private void report(EventCorpus corpus, long rawNanos, long appendNanos, long verifyNanos,
-                        long verifyParallelNanos) {
-        double rawRate = corpus.size() / (rawNanos / 1e9);
-        double appendRate = corpus.size() / (appendNanos / 1e9);
-        double verifyRate = corpus.size() / (verifyNanos / 1e9);
-        double verifyParallelRate = corpus.size() / (verifyParallelNanos / 1e9);
+    private void report(EventCorpus corpus, Timing raw, Timing append, Timing verify,
+                        Timing verifyParallel) {
+        double rawRate = rate(corpus, raw.wallNanos());
+        double appendRate = rate(corpus, append.wallNanos());
+        double verifyRate = rate(corpus, verify.wallNanos());
+        double verifyParallelRate = rate(corpus, verifyParallel.wallNanos());
+        double verifyBest = Math.max(verifyRate, verifyParallelRate);
         if (json) {
             System.out.printf(Locale.ROOT, "{\"events\":%d,\"bytes\":%d,\"repetitions\":%d,"
                     + "\"appendPerSecond\":%.0f,\"verifyPerSecond\":%.0f,"
                     + "\"rawSha256PerSecond\":%.0f,\"verifyOneThreadPerSecond\":%.0f,"
                     + "\"verifyTwoThreadsPerSecond\":%.0f,\"appendToRaw\":%.3f,"
-                    + "\"verifyToRaw\":%.3f,\"verifyOneThreadToRaw\":%.3f,"
-                    + "\"headEvery\":%d,\"seed\":%d}%n", corpus.size(), corpus.totalBytes,
-                    repetitions, appendRate, Math.max(verifyRate, verifyParallelRate), rawRate,
-                    verifyRate, verifyParallelRate, appendRate / rawRate,
-                    Math.max(verifyRate, verifyParallelRate) / rawRate, verifyRate / rawRate,
-                    headEvery, seed);
+                    + "\"verifyToRaw\":%.3f,\"rawSha256PerCpuSecond\":%.0f,"
+                    + "\"appendPerCpuSecond\":%.0f,\"verifyOneThreadPerCpuSecond\":%.0f,"
+                    + "\"verifyTwoThreadsPerCpuSecond\":%.0f,\"headEvery\":%d,\"seed\":%d}%n",
+                    corpus.size(), corpus.totalBytes, repetitions, appendRate, verifyBest,
+                    rawRate, verifyRate, verifyParallelRate, appendRate / rawRate,
+                    verifyBest / rawRate, rate(corpus, raw.cpuNanos()),
+                    rate(corpus, append.cpuNanos()), rate(corpus, verify.cpuNanos()),
+                    rate(corpus, verifyParallel.cpuNanos()), headEvery, seed);
             return;
         }
-        double mb = corpus.totalBytes / 1e6;
         System.out.printf(Locale.ROOT, "journal bench: %,d events, %.1f MB (%.0f B/event),"
-                + " head every %,d, seed %d, median of %d%n", corpus.size(), mb,
-                (double) corpus.totalBytes / corpus.size(), headEvery, seed, repetitions);
-        System.out.printf(Locale.ROOT, "%-40s %14s %10s %10s %8s%n", "measurement", "events/s",
-                "MB/s", "seconds", "vs raw");
-        row("raw SHA-256 (JDK MessageDigest, 1 thr)", rawRate, mb, rawNanos, 1.0);
-        row("append (leaf+nodes+store+heads, 1 thr)", appendRate, mb, appendNanos,
-                appendRate / rawRate);
-        row("verify (offline, all heads, 1 thread)", verifyRate, mb, verifyNanos,
-                verifyRate / rawRate);
-        row("verify (offline, all heads, 2 threads)", verifyParallelRate, mb,
-                verifyParallelNanos, verifyParallelRate / rawRate);
+                + " head every %,d, seed %d, median of %d; load average %.1f on %d cores%n",
+                corpus.size(), corpus.totalBytes / 1e6, (double) corpus.totalBytes / corpus.size(),
+                headEvery, seed, repetitions,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "%-40s %12s %9s %7s %12s %9s%n", "measurement",
+                "events/s", "MB/s", "vs raw", "events/cpu-s", "vs raw");
+        row(corpus, "raw SHA-256 (JDK MessageDigest, 1 thr)", raw, raw);
+        row(corpus, "append (leaf+nodes+store+heads, 1 thr)", append, raw);
+        row(corpus, "verify (offline, all heads, 1 thread)", verify, raw);
+        row(corpus, "verify (offline, all heads, 2 threads)", verifyParallel, raw);
+        System.out.println("wall-clock rates are the throughput; events/cpu-s divides by CPU"
+                + " time summed over the threads used, which shared cores distort less.");
     }
 
-    private static void row(String name, double rate, double mb, long nanos, double ratio) {
-        System.out.printf(Locale.ROOT, "%-34s %,14.0f %10.1f %10.2f %7.0f%%%n", name, rate,
-                mb / (nanos / 1e9), nanos / 1e9, ratio * 100);
+    private static double rate(EventCorpus corpus, long nanos) {
+        return corpus.size() / (nanos / 1e9);
+    }
+
+    private static void row(EventCorpus corpus, String name, Timing t, Timing raw) {
+        double wallRate = rate(corpus, t.wallNanos());
+        double cpuRate = rate(corpus, t.cpuNanos());
+        System.out.printf(Locale.ROOT, "%-40s %,12.0f %9.1f %6.0f%% %,12.0f %8.0f%%%n", name,
+                wallRate, corpus.totalBytes / 1e6 / (t.wallNanos() / 1e9),
+                100 * wallRate / rate(corpus, raw.wallNanos()), cpuRate,
+                100 * cpuRate / rate(corpus, raw.cpuNanos()));
     }
 
     private static long median(long[] values) {
