@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             // one line per benchmark
             PlannerBench.class,
+            JournalBench.class,
         })
 public final class Bench implements Runnable {
 
