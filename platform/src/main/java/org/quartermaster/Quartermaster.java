@@ -26,9 +26,22 @@ public final class Quartermaster implements AutoCloseable {
     private final Needs needs;
     private final Offers offers;
 
+    private final java.util.concurrent.ScheduledExecutorService signer =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "qm-journal-signer");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** The platform with a journal key held in memory only: for tests and tools. */
     public Quartermaster(Database db) {
+        this(db, org.quartermaster.journal.JournalKeys.generate());
+    }
+
+    /** The platform signing its journal with {@code keys} (kept in the data directory). */
+    public Quartermaster(Database db, org.quartermaster.journal.JournalKeys keys) {
         this.db = db;
-        this.journal = new Journal(db);
+        this.journal = new Journal(db, keys, Journal.DEFAULT_POLICY);
         this.catalog = new Catalog(db, journal);
         this.parties = new Parties(db, journal);
         this.needs = new Needs(db, journal, catalog, parties);
@@ -43,12 +56,33 @@ public final class Quartermaster implements AutoCloseable {
         NeedsApi.routes(table, needs);
         OffersApi.routes(table, offers);
         FeedApi.routes(table, journal);
+        org.quartermaster.audit.web.JournalApi.routes(table, journal);
         return table;
     }
 
-    /** Starts the HTTP server on {@code host:port}. */
+    /** Starts the HTTP server on {@code host:port}, and signs journal heads in the background. */
     public Server serve(String host, int port) {
+        long period = Journal.DEFAULT_POLICY.every().toMillis();
+        signer.scheduleWithFixedDelay(this::signIfDue, period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
         return Server.start(db, routes(), host, port, Server.HealthProbe.of(db));
+    }
+
+    private void signIfDue() {
+        try {
+            journal.signIfDue(false);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Quartermaster.class).warn("journal head not signed this round", e);
+        }
+    }
+
+    /** Every context's state, as the journal verifier replays it. */
+    public java.util.List<org.quartermaster.audit.StateContribution> stateContributions() {
+        return java.util.List.of(catalog.state(), parties.state(), needs.state(), offers.state());
+    }
+
+    /** Verifies the journal and the state against it with {@code key} (the journal's public key). */
+    public org.quartermaster.audit.Verifier.Report verify(java.security.PublicKey key) {
+        return new org.quartermaster.audit.Verifier(db).verify(key, stateContributions());
     }
 
     public Database db() {
@@ -77,6 +111,7 @@ public final class Quartermaster implements AutoCloseable {
 
     @Override
     public void close() {
+        signer.shutdownNow();
         db.close();
     }
 }

@@ -15,22 +15,47 @@ import org.quartermaster.store.Database;
 import org.quartermaster.store.Dialect;
 import org.quartermaster.store.Rows;
 import org.quartermaster.store.Tx;
+import org.quartermaster.audit.jdbc.SqlNodeStore;
+import org.quartermaster.journal.JournalKeys;
+import org.quartermaster.journal.MerkleTree;
+import org.quartermaster.journal.SignedTreeHead;
+import org.quartermaster.journal.SigningPolicy;
+import org.quartermaster.journal.TreeHead;
 
 /**
  * The journal. {@link #record} queues one event in the caller's transaction; the events are
- * appended, chained and committed with it (a rollback takes them away too). The head row is
- * locked last, so concurrent writers on PostgreSQL queue on it without deadlocking.
+ * appended, chained, added as leaves of the RFC 9162 Merkle tree and committed with it (a
+ * rollback takes them away too). The head row is locked last, so concurrent writers on
+ * PostgreSQL queue on it without deadlocking. Tree heads are signed with Ed25519 every
+ * {@code policy.everyEvents()} events inside the appending transaction, and by
+ * {@link #signIfDue} when time has passed.
  */
 public final class Journal {
     public static final String GENESIS_HASH = "0".repeat(64);
     static final int TYPE_LENGTH_MAX = 64;
     static final int ENTITY_LENGTH_MAX = 64;
 
-    private final Database db;
+    /** Sign a head at least every 1,000 events, or every 10 seconds while events wait. */
+    public static final SigningPolicy DEFAULT_POLICY = new SigningPolicy(1_000, java.time.Duration.ofSeconds(10));
 
-    public Journal(Database db) {
+    private final Database db;
+    private final JournalKeys keys;
+    private final SigningPolicy policy;
+
+    public Journal(Database db, JournalKeys keys, SigningPolicy policy) {
         this.db = db;
+        this.keys = keys;
+        this.policy = policy;
         db.listen(this::flush);
+    }
+
+    /** A journal signing with a fresh key held in memory only: for tests and tools. */
+    public Journal(Database db) {
+        this(db, JournalKeys.generate(), DEFAULT_POLICY);
+    }
+
+    public JournalKeys keys() {
+        return keys;
     }
 
     /** A change to be journalled: its type (past tense, e.g. {@code NeedFiled}), entity and payload. */
@@ -53,23 +78,111 @@ public final class Journal {
                 .mapToMap().one();
         long sequence = ((Number) head.get("sequence")).longValue();
         String prevHash = (String) head.get("hash");
+        MerkleTree tree = new MerkleTree(new SqlNodeStore(h), sequence);
         for (Draft draft : drafts) {
             sequence++;
+            String payload = Leaves.canonicalPayload(draft.payload());
             String body = body(sequence, tx, draft);
             String hash = chain(prevHash, body);
             h.createUpdate("""
-                    INSERT INTO journal_events
-                      (sequence, occurred_at, actor, organisation, event_type, entity_id, body, prev_hash, hash)
-                    VALUES (:sequence, :time, :actor, :organisation, :type, :entity, :body, :prevHash, :hash)""")
+                    INSERT INTO journal_events (sequence, occurred_at, actor, organisation, event_type, entity_id,
+                      body, prev_hash, hash, payload)
+                    VALUES (:sequence, :time, :actor, :organisation, :type, :entity, :body, :prevHash, :hash,
+                      :payload)""")
                     .bind("sequence", sequence).bind("time", tx.now())
                     .bind("actor", tx.actor().user()).bind("organisation", tx.actor().organisation())
                     .bind("type", draft.type()).bind("entity", draft.entityId())
-                    .bind("body", body).bind("prevHash", prevHash).bind("hash", hash)
+                    .bind("body", body).bind("prevHash", prevHash).bind("hash", hash).bind("payload", payload)
                     .execute();
+            tree.append(Leaves.leaf(sequence, tx.now(), tx.actor().user(), tx.actor().organisation(), draft.type(),
+                    draft.entityId(), payload));
             prevHash = hash;
         }
         h.createUpdate("UPDATE journal_head SET sequence = :sequence, hash = :hash WHERE id = 1")
                 .bind("sequence", sequence).bind("hash", prevHash).execute();
+        if (sequence - lastHeadSize(h) >= policy.everyEvents()) sign(h, tree, tx.now().toEpochMilli());
+    }
+
+    private static long lastHeadSize(Handle h) {
+        return h.createQuery("SELECT COALESCE(MAX(tree_size), 0) FROM journal_heads").mapTo(Long.class).one();
+    }
+
+    private SignedTreeHead sign(Handle h, MerkleTree tree, long timestampMillis) {
+        SignedTreeHead head = keys.sign(new TreeHead(tree.size(), tree.rootHash(), timestampMillis));
+        h.createUpdate("""
+                INSERT INTO journal_heads (tree_size, root_hash, timestamp_millis, signature)
+                VALUES (:size, :root, :time, :signature)""")
+                .bind("size", head.treeSize()).bind("root", head.rootHash()).bind("time", head.timestampMillis())
+                .bind("signature", head.signature()).execute();
+        return head;
+    }
+
+    /**
+     * Signs a head over every event so far if some are unsigned and the last head is older
+     * than the policy's period (or {@code force}); returns the newest head either way.
+     */
+    public java.util.Optional<SignedTreeHead> signIfDue(boolean force) {
+        return db.write(org.quartermaster.shared.Actor.SYSTEM, tx -> {
+            Handle h = tx.handle();
+            String lock = tx.dialect() == Dialect.POSTGRESQL ? " FOR UPDATE" : "";
+            long size = h.createQuery("SELECT sequence FROM journal_head WHERE id = 1" + lock).mapTo(Long.class).one();
+            java.util.Optional<SignedTreeHead> latest = latestHead(h);
+            long signedSize = latest.map(SignedTreeHead::treeSize).orElse(0L);
+            long age = tx.now().toEpochMilli() - latest.map(SignedTreeHead::timestampMillis).orElse(0L);
+            if (size > signedSize && (force || age >= policy.every().toMillis())) {
+                return java.util.Optional.of(sign(h, new MerkleTree(new SqlNodeStore(h), size), tx.now().toEpochMilli()));
+            }
+            return latest;
+        });
+    }
+
+    /** The newest signed head, if any. */
+    public java.util.Optional<SignedTreeHead> latestHead() {
+        return db.read(Journal::latestHead);
+    }
+
+    private static java.util.Optional<SignedTreeHead> latestHead(Handle h) {
+        return h.createQuery("SELECT * FROM journal_heads ORDER BY tree_size DESC LIMIT 1")
+                .map((rs, ctx) -> new SignedTreeHead(rs.getLong("tree_size"), rs.getBytes("root_hash"),
+                        rs.getLong("timestamp_millis"), rs.getBytes("signature")))
+                .findOne();
+    }
+
+    /** Every signed head, oldest first. */
+    public List<SignedTreeHead> heads() {
+        return db.read(h -> h.createQuery("SELECT * FROM journal_heads ORDER BY tree_size")
+                .map((rs, ctx) -> new SignedTreeHead(rs.getLong("tree_size"), rs.getBytes("root_hash"),
+                        rs.getLong("timestamp_millis"), rs.getBytes("signature")))
+                .list());
+    }
+
+    /** The inclusion proof of event {@code sequence} (1-based) in the tree of {@code treeSize} events. */
+    public List<byte[]> inclusionProof(long sequence, long treeSize) {
+        requireProofSizes(sequence, treeSize);
+        return db.read(h -> new MerkleTree(new SqlNodeStore(h), treeSize).inclusionProof(sequence - 1, treeSize));
+    }
+
+    /** The consistency proof between the trees of {@code first} and {@code second} events. */
+    public List<byte[]> consistencyProof(long first, long second) {
+        if (first < 1 || first > second) {
+            throw new org.quartermaster.shared.InvalidField("first", "must be between 1 and second");
+        }
+        requireProofSizes(first, second);
+        return db.read(h -> new MerkleTree(new SqlNodeStore(h), second).consistencyProof(first, second));
+    }
+
+    /** The leaf hash stored for event {@code sequence} when it was appended. */
+    public byte[] leafHash(long sequence) {
+        requireProofSizes(sequence, sequence);
+        return db.read(h -> new SqlNodeStore(h).get(0, sequence - 1));
+    }
+
+    private void requireProofSizes(long sequence, long treeSize) {
+        if (sequence < 1) throw new org.quartermaster.shared.InvalidField("sequence", "must be at least 1");
+        if (treeSize < sequence) throw new org.quartermaster.shared.InvalidField("treeSize", "must be at least sequence");
+        if (treeSize > size()) {
+            throw new org.quartermaster.shared.InvalidField("treeSize", "must not exceed the journal's " + size() + " events");
+        }
     }
 
     static String body(long sequence, Tx tx, Draft draft) {
@@ -115,6 +228,13 @@ public final class Journal {
                 .map((rs, ctx) -> map(rs)).list());
     }
 
+    /** Events {@code from} to {@code to} (sequence numbers, inclusive), in order. */
+    public List<JournalEvent> range(long from, long to) {
+        return db.read(h -> h.createQuery(
+                        "SELECT * FROM journal_events WHERE sequence BETWEEN :from AND :to ORDER BY sequence")
+                .bind("from", from).bind("to", to).map((rs, ctx) -> map(rs)).list());
+    }
+
     /** The newest sequence number, 0 when empty. */
     public long size() {
         return db.read(h -> h.createQuery("SELECT sequence FROM journal_head WHERE id = 1").mapTo(Long.class).one());
@@ -144,9 +264,10 @@ public final class Journal {
     }
 
 
-    private static JournalEvent map(java.sql.ResultSet rs) throws java.sql.SQLException {
+    static JournalEvent map(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new JournalEvent(rs.getLong("sequence"), Rows.instant(rs, "occurred_at"),
                 rs.getString("actor"), rs.getString("organisation"), rs.getString("event_type"),
-                rs.getString("entity_id"), rs.getString("body"), rs.getString("prev_hash"), rs.getString("hash"));
+                rs.getString("entity_id"), rs.getString("body"), rs.getString("prev_hash"), rs.getString("hash"),
+                rs.getString("payload"));
     }
 }

@@ -90,6 +90,11 @@ public final class Catalog {
                 i.category().name(), i.lethal(), i.compatibleWith(), i.version());
     }
 
+    /** Items for the journal verifier's replay. */
+    public org.quartermaster.audit.StateContribution state() {
+        return new org.quartermaster.catalog.jdbc.ItemsState();
+    }
+
     public Item get(String code) {
         return db.read(h -> items.byCode(h, code)).orElseThrow(() -> new NotFound("item", code));
     }

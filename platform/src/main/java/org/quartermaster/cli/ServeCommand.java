@@ -24,7 +24,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Path data = Path.of("qm-data");
-        Quartermaster app = new Quartermaster(store.open(data));
+        Quartermaster app = store.platform(data);
         Server server = app.serve(host, port);
         System.out.println("Quartermaster is serving " + store.describe(data));
         System.out.println("Open http://" + host + ":" + server.port() + "/");

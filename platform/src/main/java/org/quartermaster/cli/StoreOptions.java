@@ -18,6 +18,22 @@ final class StoreOptions {
         return Database.embedded(data != null ? data : defaultData);
     }
 
+    /** The journal's signing key, kept in the data directory (generated on first start). */
+    org.quartermaster.journal.JournalKeys keys(Path defaultData) {
+        Path dir = data != null ? data : defaultData;
+        try {
+            return org.quartermaster.journal.JournalKeys.loadOrGenerate(dir);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("journal key in " + dir + " cannot be read or created: " + e.getMessage(), e);
+        }
+    }
+
+    /** The platform over this store, signing with the data directory's key. */
+    org.quartermaster.Quartermaster platform(Path defaultData) {
+        org.quartermaster.journal.JournalKeys keys = keys(defaultData);
+        return new org.quartermaster.Quartermaster(open(defaultData), keys);
+    }
+
     String describe(Path defaultData) {
         if (db != null) return db.replaceAll("password=[^&]*", "password=***");
         return (data != null ? data : defaultData).toAbsolutePath().resolve("quartermaster.db").toString();

@@ -12,7 +12,7 @@ public final class NeedEvents {
                             List<String> releasableTo) {}
 
     public record NeedChanged(String id, long quantity, String priority, LocalDate dueDate, String destination,
-                              String justification, long version) {}
+                              String justification, String status, long version) {}
 
     public record NeedStatusChanged(String id, String from, String to, long coveredQuantity,
                                     long deliveredQuantity, String cause, long version) {}

@@ -96,7 +96,7 @@ public final class Needs {
             table.update(tx.handle(), changed, destinationKey, c.version());
             journal.record(tx, "NeedChanged", n.publicId(), new NeedChanged(n.publicId(), changed.quantity(),
                     changed.priority().name(), changed.dueDate(), changed.destination(), changed.justification(),
-                    c.version() + 1));
+                    changed.status().name(), c.version() + 1));
             return table.byKey(tx.handle(), n.key()).orElseThrow();
         });
     }
@@ -164,6 +164,11 @@ public final class Needs {
         }
         int size = Cursor.limit(limit);
         return Page.cut(db.read(h -> table.list(h, filter, Cursor.decode(after), size + 1)), size, Need::key);
+    }
+
+    /** The needs table for the journal verifier's replay. */
+    public org.quartermaster.audit.StateContribution state() {
+        return new org.quartermaster.needs.jdbc.NeedsState();
     }
 
     public List<CoverageRow> coverage() {

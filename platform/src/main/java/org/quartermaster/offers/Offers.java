@@ -132,6 +132,11 @@ public final class Offers {
         return table.byKey(tx.handle(), key).orElseThrow(() -> new NotFound("offer", id));
     }
 
+    /** Offers for the journal verifier's replay. */
+    public org.quartermaster.audit.StateContribution state() {
+        return new org.quartermaster.offers.jdbc.OffersState();
+    }
+
     public Offer get(String id) {
         long key = PublicIds.parse(ID_PREFIX, id, "offer");
         return db.read(h -> table.byKey(h, key)).orElseThrow(() -> new NotFound("offer", id));

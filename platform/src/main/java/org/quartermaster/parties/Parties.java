@@ -57,9 +57,15 @@ public final class Parties {
             tables.update(tx.handle(), o, expectedVersion);
             journal.record(tx, "OrganisationChanged", code, Map.of(
                     "name", o.name(), "kind", o.kind().name(), "country", o.country(),
-                    "groups", List.copyOf(o.groups()), "version", o.version()));
+                    "groups", List.copyOf(o.groups()), "ncage", o.ncage() == null ? "" : o.ncage(),
+                    "version", o.version()));
             return tables.organisation(tx.handle(), code).orElseThrow();
         });
+    }
+
+    /** Organisations and locations for the journal verifier's replay. */
+    public org.quartermaster.audit.StateContribution state() {
+        return new org.quartermaster.parties.jdbc.PartiesState();
     }
 
     public Organisation organisation(String code) {

@@ -137,9 +137,9 @@ public final class Database implements AutoCloseable {
         return reader.inTransaction(work::apply);
     }
 
-    /** The time of the next write, to microseconds (what both databases store). */
+    /** The time of the next write, to milliseconds (what the journal signs). */
     public Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     @Override

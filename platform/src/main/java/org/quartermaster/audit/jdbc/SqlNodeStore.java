@@ -1,0 +1,45 @@
+package org.quartermaster.audit.jdbc;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.quartermaster.journal.NodeStore;
+
+/**
+ * The Merkle tree's subtree hashes in table {@code journal_nodes}, read and written through one
+ * connection (a write transaction, or a read snapshot). Nodes are written once; a small cache
+ * keeps the reads of one transaction from repeating.
+ */
+public final class SqlNodeStore implements NodeStore {
+    private final Handle handle;
+    private final Map<Long, byte[]> cache = new HashMap<>();
+
+    public SqlNodeStore(Handle handle) {
+        this.handle = handle;
+    }
+
+    @Override
+    public void put(int level, long index, byte[] hash, int offset) {
+        byte[] copy = java.util.Arrays.copyOfRange(hash, offset, offset + 32);
+        handle.createUpdate("INSERT INTO journal_nodes (level, idx, hash) VALUES (:level, :idx, :hash)")
+                .bind("level", level).bind("idx", index).bind("hash", copy).execute();
+        cache.put(key(level, index), copy);
+    }
+
+    @Override
+    public void get(int level, long index, byte[] out, int outOffset) {
+        byte[] hash = cache.get(key(level, index));
+        if (hash == null) {
+            hash = handle.createQuery("SELECT hash FROM journal_nodes WHERE level = :level AND idx = :idx")
+                    .bind("level", level).bind("idx", index).mapTo(byte[].class).findOne()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "no journal node at level " + level + ", index " + index));
+            cache.put(key(level, index), hash);
+        }
+        System.arraycopy(hash, 0, out, outOffset, 32);
+    }
+
+    private static long key(int level, long index) {
+        return ((long) level << 56) ^ index;
+    }
+}
