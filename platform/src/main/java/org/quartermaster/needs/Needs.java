@@ -166,6 +166,11 @@ public final class Needs {
         return Page.cut(db.read(h -> table.list(h, filter, Cursor.decode(after), size + 1)), size, Need::key);
     }
 
+    /** Every need that is open and not fully covered: what a plan must try to cover. */
+    public List<Need> uncovered() {
+        return db.read(table::uncovered);
+    }
+
     public List<CoverageRow> coverage() {
         return db.read(table::coverage);
     }
