@@ -10,6 +10,8 @@ import org.quartermaster.offers.Offers;
 import org.quartermaster.offers.web.OffersApi;
 import org.quartermaster.parties.Parties;
 import org.quartermaster.parties.web.PartiesApi;
+import org.quartermaster.planning.Planning;
+import org.quartermaster.planning.web.PlanningApi;
 import org.quartermaster.server.RouteTable;
 import org.quartermaster.server.Server;
 import org.quartermaster.store.Database;
@@ -25,6 +27,7 @@ public final class Quartermaster implements AutoCloseable {
     private final Parties parties;
     private final Needs needs;
     private final Offers offers;
+    private final Planning planning;
 
     private final java.util.concurrent.ScheduledExecutorService signer =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -46,6 +49,7 @@ public final class Quartermaster implements AutoCloseable {
         this.parties = new Parties(db, journal);
         this.needs = new Needs(db, journal, catalog, parties);
         this.offers = new Offers(db, journal, catalog, parties, needs);
+        this.planning = new Planning(db, journal, catalog, parties, needs, offers);
     }
 
     /** Every route of the platform. */
@@ -55,6 +59,7 @@ public final class Quartermaster implements AutoCloseable {
         PartiesApi.routes(table, parties);
         NeedsApi.routes(table, needs);
         OffersApi.routes(table, offers);
+        PlanningApi.routes(table, planning);
         FeedApi.routes(table, journal);
         org.quartermaster.audit.web.JournalApi.routes(table, journal);
         return table;
@@ -107,6 +112,10 @@ public final class Quartermaster implements AutoCloseable {
 
     public Offers offers() {
         return offers;
+    }
+
+    public Planning planning() {
+        return planning;
     }
 
     @Override

@@ -171,6 +171,11 @@ public final class Needs {
         return new org.quartermaster.needs.jdbc.NeedsState();
     }
 
+    /** Every need that is open and not fully covered: what a plan must try to cover. */
+    public List<Need> uncovered() {
+        return db.read(table::uncovered);
+    }
+
     public List<CoverageRow> coverage() {
         return db.read(table::coverage);
     }

@@ -159,6 +159,11 @@ public final class Offers {
         return Page.cut(db.read(h -> table.list(h, filter, need, Cursor.decode(after), size + 1)), size, Offer::key);
     }
 
+    /** Offers on the table that no need has been pledged yet: the stock a plan may allocate. */
+    public List<Offer> unpledged() {
+        return db.read(table::unpledged);
+    }
+
     public Map<String, Long> quantityByStatus() {
         return db.read(table::quantityByStatus);
     }

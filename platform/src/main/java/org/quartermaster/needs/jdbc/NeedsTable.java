@@ -83,6 +83,13 @@ public final class NeedsTable {
         return query.map((rs, ctx) -> row(rs)).list();
     }
 
+    /** Needs that pledges can still cover and that are not yet fully covered, oldest first. */
+    public List<Need> uncovered(Handle h) {
+        return h.createQuery("""
+                SELECT * FROM needs WHERE status IN ('OPEN', 'PARTLY_COVERED') AND quantity > covered_quantity
+                ORDER BY need_key""").map((rs, ctx) -> row(rs)).list();
+    }
+
     /** Asked, covered and delivered per item and priority over needs that are neither drafts nor cancelled. */
     public List<CoverageRow> coverage(Handle h) {
         return h.createQuery("""

@@ -68,6 +68,13 @@ public final class OffersTable {
         return query.map((rs, ctx) -> row(rs)).list();
     }
 
+    /** Offers not pledged to a need that are still on the table (offered or accepted), oldest first. */
+    public List<Offer> unpledged(Handle h) {
+        return h.createQuery("""
+                SELECT * FROM offers WHERE status IN ('OFFERED', 'ACCEPTED') AND need_key IS NULL
+                ORDER BY offer_key""").map((rs, ctx) -> row(rs)).list();
+    }
+
     /** Quantities offered and delivered per status, for the dashboard's pledged-versus-delivered view. */
     public Map<String, Long> quantityByStatus(Handle h) {
         Map<String, Long> out = new java.util.LinkedHashMap<>();
