@@ -1,8 +1,6 @@
 package org.quartermaster.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.quartermaster.Quartermaster;
@@ -69,15 +67,8 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     private int solveScenario() throws IOException {
-        if (!Files.isRegularFile(scenario)) throw new IllegalArgumentException("no scenario file at " + scenario);
         progress("planning: reading " + scenario);
-        PlanInput input;
-        try (InputStream in = Files.newInputStream(scenario)) {
-            input = Json.MAPPER.readValue(in, PlanInput.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("scenario " + scenario + " is not valid: " + e.getOriginalMessage()
-                    + " (at " + e.getLocation() + ")");
-        }
+        PlanInput input = ScenarioFiles.read(scenario);
         progress("planning: solving " + input.needs().size() + " need lines, " + input.offers().size() + " offers, "
                 + input.productionLines().size() + " production lines");
         long started = System.nanoTime();
