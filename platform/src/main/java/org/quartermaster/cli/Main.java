@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code qm}: serve the platform, load a demo world, import and export, verify. */
 @Command(name = "qm", mixinStandardHelpOptions = true, version = "Quartermaster 0.1.0",
         description = "Quartermaster: coordination of defence procurement and military aid.",
-        subcommands = {ServeCommand.class})
+        subcommands = {ServeCommand.class, UserCommand.class})
 public final class Main implements Runnable {
 
     @Override
@@ -17,7 +17,8 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof IllegalArgumentException) {
+            if (e instanceof IllegalArgumentException || e instanceof org.quartermaster.shared.NotFound
+                    || e instanceof org.quartermaster.shared.Refused || e instanceof org.quartermaster.access.AccessDenied) {
                 commandLine.getErr().println("qm: " + e.getMessage());
                 return 2;
             }
