@@ -30,13 +30,17 @@ public record User(long key, String userName, String personId, String organisati
         if (roles.isEmpty()) throw new InvalidField("roles", "must name at least one role");
         roles = Collections.unmodifiableSet(EnumSet.copyOf(roles));
         Checks.required("passwordHash", passwordHash);
-        if (requiresSecondFactor() && (totpSecret == null || totpSecret.isBlank())) {
+        if (needsSecondFactor(roles) && (totpSecret == null || totpSecret.isBlank())) {
             throw new IllegalStateException("an account with roles " + roles + " must have a TOTP secret");
         }
     }
 
     /** True when a role of this account needs a second factor at login. */
     public boolean requiresSecondFactor() {
+        return needsSecondFactor(roles);
+    }
+
+    private static boolean needsSecondFactor(Set<Role> roles) {
         for (Role r : roles) if (Role.SECOND_FACTOR_REQUIRED.contains(r)) return true;
         return false;
     }

@@ -54,6 +54,8 @@ public final class WriteRules {
                 new WriteRule("platform admins manage every organisation's users", Action.MANAGE_USERS,
                         Set.of(ADMIN), PLATFORM),
                 new WriteRule("admins issue their organisation's API tokens", Action.ISSUE_API_TOKEN,
-                        Set.of(ADMIN), OWN_ORGANISATION));
+                        Set.of(ADMIN), OWN_ORGANISATION),
+                new WriteRule("platform admins issue every organisation's API tokens", Action.ISSUE_API_TOKEN,
+                        Set.of(ADMIN), PLATFORM));
     }
 }
