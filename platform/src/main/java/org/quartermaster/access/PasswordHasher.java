@@ -13,13 +13,15 @@ final class PasswordHasher {
     static final int HASH_BYTES = 32;
 
     private final Argon2Function function;
-    /** Checked against when the account does not exist, so that a missing account costs the same work. */
-    private final String dummyHash;
+    /**
+     * Checked against when the account does not exist, so that a missing account costs the same
+     * work. Made on first need: a CLI command that never logs anyone in should not pay for it.
+     */
+    private volatile String dummyHash;
 
     PasswordHasher(AccessSettings.PasswordHashing p) {
         this.function = Argon2Function.getInstance(p.memoryKib(), p.iterations(), p.parallelism(), HASH_BYTES,
                 Argon2.ID);
-        this.dummyHash = hash("not a password of anyone " + System.nanoTime());
     }
 
     String hash(String password) {
@@ -37,7 +39,12 @@ final class PasswordHasher {
 
     /** Spends the work of one verification and answers false. */
     boolean verifyNobody(String password) {
-        verify(password, dummyHash);
+        String dummy = dummyHash;
+        if (dummy == null) {
+            dummy = hash("not a password of anyone " + System.nanoTime());
+            dummyHash = dummy;
+        }
+        verify(password, dummy);
         return false;
     }
 }
