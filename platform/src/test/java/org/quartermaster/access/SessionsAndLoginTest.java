@@ -295,4 +295,26 @@ class SessionsAndLoginTest {
         assertThatThrownBy(() -> access.issueApiToken(new IssueApiToken("x", "UKR-MOD", Set.of(Role.VIEWER), null), pol))
                 .isInstanceOf(AccessDenied.class);
     }
+
+    @Test
+    void requestsAreAuthenticatedByCookieOrBearerAndBadOnesRejectedWithoutAnException() {
+        LoginResult.LoggedIn in = f.login(f.add("olena", "UKR-MOD", Role.REQUESTER));
+        var token = access.issueApiToken(new IssueApiToken("bot", "UKR-MOD", Set.of(Role.VIEWER), null),
+                AccessFixture.OPERATOR);
+        String cookie = "__Host-qm-session=" + in.token();
+        assertThat(access.authenticate(null, cookie)).isInstanceOfSatisfying(Authentication.Authenticated.class,
+                a -> assertThat(a.principal().user()).isEqualTo("olena"));
+        assertThat(access.authenticate("Bearer " + token.token(), null)).isInstanceOfSatisfying(
+                Authentication.Authenticated.class, a -> assertThat(a.session()).isNull());
+        assertThat(access.authenticate(null, null)).isInstanceOf(Authentication.Anonymous.class);
+        for (String[] bad : new String[][] {
+                {null, "__Host-qm-session=" + Secrets.sessionToken()}, {null, "__Host-qm-session=%00%0d%0a"},
+                {null, cookie + "; " + cookie}, {"Bearer " + Secrets.apiToken(), null}, {"Bearer " + in.token(), null},
+                {"Basic b2xlbmE6eA==", null}, {"Bearer qm_' OR '1'='1", null}, {null, "__Host-qm-session=" + token.token()}}) {
+            assertThat(access.authenticate(bad[0], bad[1])).as("%s / %s", bad[0], bad[1])
+                    .isInstanceOf(Authentication.Rejected.class);
+        }
+        access.logout(in.token(), "10.0.0.1");
+        assertThat(access.authenticate(null, cookie)).isInstanceOf(Authentication.Rejected.class);
+    }
 }
