@@ -67,13 +67,15 @@ class ReadFilterTest {
         db.write(Actor.SYSTEM, tx -> {
             tx.handle().execute("CREATE TABLE access_probe (id BIGINT PRIMARY KEY, owner_org TEXT NOT NULL, "
                     + "releasable_to TEXT)");
+            var batch = tx.handle().prepareBatch(
+                    "INSERT INTO access_probe (id, owner_org, releasable_to) VALUES (:id, :o, :r)");
             for (int id = 0; id < markings.size(); id++) {
                 Marking m = markings.get(id);
                 // One row in 20 keeps a NULL set: a missing marking means nobody else.
                 String column = m.releasableTo().isEmpty() && id % 20 == 0 ? null : m.releasableColumn();
-                tx.handle().createUpdate("INSERT INTO access_probe (id, owner_org, releasable_to) VALUES (:id, :o, :r)")
-                        .bind("id", (long) id).bind("o", m.owner()).bind("r", column).execute();
+                batch.bind("id", (long) id).bind("o", m.owner()).bindByType("r", column, String.class).add();
             }
+            batch.execute();
             return null;
         });
         return markings;
