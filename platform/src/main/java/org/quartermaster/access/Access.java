@@ -77,6 +77,10 @@ public final class Access {
         return securityLog;
     }
 
+    PasswordHasher hasher() {
+        return hasher;
+    }
+
     private Instant now() {
         return settings.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }

@@ -19,6 +19,9 @@ final class PasswordHasher {
      */
     private volatile String dummyHash;
 
+    /** Verifications done, so a test can check that every login path spends the same work. */
+    private final java.util.concurrent.atomic.AtomicLong verifications = new java.util.concurrent.atomic.AtomicLong();
+
     PasswordHasher(AccessSettings.PasswordHashing p) {
         this.function = Argon2Function.getInstance(p.memoryKib(), p.iterations(), p.parallelism(), HASH_BYTES,
                 Argon2.ID);
@@ -30,6 +33,7 @@ final class PasswordHasher {
 
     /** True when {@code password} matches {@code stored}; a malformed stored hash never matches. */
     boolean verify(String password, String stored) {
+        verifications.incrementAndGet();
         try {
             return Password.check(password, stored).with(Argon2Function.getInstanceFromHash(stored));
         } catch (RuntimeException e) {
@@ -39,12 +43,20 @@ final class PasswordHasher {
 
     /** Spends the work of one verification and answers false. */
     boolean verifyNobody(String password) {
+        verify(password, dummyHash());
+        return false;
+    }
+
+    String dummyHash() {
         String dummy = dummyHash;
         if (dummy == null) {
             dummy = hash("not a password of anyone " + System.nanoTime());
             dummyHash = dummy;
         }
-        verify(password, dummy);
-        return false;
+        return dummy;
+    }
+
+    long verifications() {
+        return verifications.get();
     }
 }
