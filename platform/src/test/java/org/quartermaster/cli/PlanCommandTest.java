@@ -41,13 +41,9 @@ class PlanCommandTest {
     void namesTheProblemInABadScenario() throws Exception {
         Path file = dir.resolve("bad.json");
         Files.writeString(file, "{\"horizonWeeks\": 52, \"itemz\": []}");
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = Main.commandLine();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         cli.setErr(new java.io.PrintWriter(err, true));
-        cli.setExecutionExceptionHandler((e, c, p) -> {
-            c.getErr().println("qm: " + e.getMessage());
-            return 2;
-        });
         assertThat(cli.execute("plan", "--scenario", file.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("itemz");
     }

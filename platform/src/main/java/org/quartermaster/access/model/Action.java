@@ -1,0 +1,21 @@
+package org.quartermaster.access.model;
+
+/** A kind of write the policy decides. A new kind of write is one constant and one rule in {@link WriteRules}. */
+public enum Action {
+    DEFINE_ITEM,
+    REGISTER_ORGANISATION,
+    FILE_NEED,
+    CHANGE_NEED,
+    MAKE_OFFER,
+    CHANGE_OFFER,
+    ANSWER_OFFER,
+    CHANGE_RELEASABILITY,
+    MANAGE_FUNDS,
+    PROCURE,
+    SHIP,
+    RECEIVE,
+    OPEN_MONITORING_CASE,
+    APPROVE,
+    MANAGE_USERS,
+    ISSUE_API_TOKEN
+}

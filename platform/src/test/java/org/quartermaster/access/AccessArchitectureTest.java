@@ -1,0 +1,47 @@
+package org.quartermaster.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The access context's boundaries, read from its import lines (a whole-classpath ArchUnit import
+ * costs tens of seconds on a busy machine; imports say the same for this rule): a pure model,
+ * and other contexts only through their base packages.
+ */
+class AccessArchitectureTest {
+    static final Path SOURCES = Path.of("src/main/java/org/quartermaster/access");
+
+    private static List<String> importsOf(Path dir) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                for (String line : Files.readAllLines(f)) {
+                    if (line.startsWith("import ")) out.add(f.getFileName() + ": " + line);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theModelImportsOnlyTheJdkAndTheSharedKernel() throws IOException {
+        List<String> imports = importsOf(SOURCES.resolve("model"));
+        assertThat(imports).isNotEmpty();
+        assertThat(imports).allMatch(i -> i.matches(".*: import (static )?(java\\.|javax\\.crypto\\."
+                + "|org\\.quartermaster\\.access\\.model\\.|org\\.quartermaster\\.shared\\.).*"));
+    }
+
+    @Test
+    void accessReachesNoOtherContextsInternalsNorTheServer() throws IOException {
+        List<String> imports = importsOf(SOURCES);
+        assertThat(imports).noneMatch(i -> i.matches(".*import (static )?org\\.quartermaster\\."
+                + "(parties\\.jdbc|needs|offers|catalog|server|cli)\\..*"));
+    }
+}
