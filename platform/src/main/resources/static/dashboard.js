@@ -15,9 +15,16 @@
     var data = JSON.parse(el.getAttribute("data-chart"));
     var labels = JSON.parse(el.getAttribute("data-labels"));
     var number = new Intl.NumberFormat(labels.locale);
+    // Categories count in different units (rounds, litres, vehicles): each bar is a share of
+    // what its category asked, so that every category is readable on one axis.
+    var asked = data.categories.map(function (_, c) {
+      return data.series.filter(function (s) { return s.measure === "asked"; })
+        .reduce(function (sum, s) { return sum + s.values[c]; }, 0);
+    });
     var series = data.series.map(function (s) {
       return {
-        name: s.priority, type: "bar", stack: s.measure, data: s.values, barMaxWidth: 26,
+        name: s.priority, type: "bar", stack: s.measure, barMaxWidth: 26,
+        data: s.values.map(function (v, c) { return asked[c] > 0 ? Math.round(1000 * v / asked[c]) / 10 : 0; }),
         itemStyle: { color: COLOURS[s.priority], opacity: OPACITY[s.measure] },
         emphasis: { focus: "series" }
       };
@@ -26,7 +33,7 @@
     chart.setOption({
       animation: false,
       grid: { left: 64, right: 16, top: 40, bottom: 56 },
-      legend: { top: 0, data: ["P1", "P2", "P3", "P4", "P5"] },
+      legend: { top: 0, data: ["P1", "P2", "P3", "P4", "P5"], itemStyle: { opacity: 1 } },
       tooltip: {
         trigger: "axis", axisPointer: { type: "shadow" },
         formatter: function (params) {
@@ -35,7 +42,8 @@
           params.forEach(function (p) {
             var measure = data.series[p.seriesIndex].measure;
             rows[measure] = rows[measure] || [];
-            if (p.value > 0) rows[measure].push(p.marker + escapeHtml(p.seriesName) + " " + number.format(p.value));
+            var units = data.series[p.seriesIndex].values[p.dataIndex];
+            if (units > 0) rows[measure].push(p.marker + escapeHtml(p.seriesName) + " " + number.format(units));
           });
           var html = "<b>" + escapeHtml(params[0].axisValueLabel) + "</b>";
           ["asked", "covered", "delivered"].forEach(function (m) {
@@ -49,7 +57,7 @@
         data: data.categories.map(function (c) { return labels.categories[c] || c; }),
         axisLabel: { interval: 0, hideOverlap: true }
       },
-      yAxis: { type: "value", name: labels.units, axisLabel: { formatter: function (v) { return number.format(v); } } },
+      yAxis: { type: "value", name: labels.units, max: 100, axisLabel: { formatter: "{value} %" } },
       series: series
     });
     var points = 0;

@@ -97,6 +97,15 @@ class BrowserTest {
         page.waitForFunction("() => Number(document.querySelector('#coverage-chart').dataset.points) > 0");
         assertThat(page.locator("h1").textContent()).isEqualTo("Огляд");
         screenshot(page, "dashboard-uk.png");
+        page.locator("nav.nav a[href='/items']").click();
+        page.waitForURL("**/items");
+        assertThat(page.locator("h1").textContent()).isEqualTo("Каталог");
+        assertThat(page.locator("main").textContent()).contains("Боєприпаси для вогнепальної зброї та бойової техніки");
+        screenshot(page, "items-uk.png");
+        page.locator("nav.nav a[href='/offers']").click();
+        page.waitForURL("**/offers");
+        assertThat(page.locator("#offers-table tbody tr").count()).isEqualTo(UiFixture.OFFERS);
+        screenshot(page, "offers-uk.png");
     }
 
     private static void screenshot(Page page, String name) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.quartermaster.audit.Journal;
 import org.quartermaster.catalog.Catalog;
+import org.quartermaster.catalog.Classifiers;
 import org.quartermaster.catalog.model.Item;
 import org.quartermaster.needs.NeedFilter;
 import org.quartermaster.needs.Needs;
@@ -69,7 +70,8 @@ public final class NeedPages {
         t.page(HandlerType.GET, "/needs/{id}", "A need's page: fields, coverage, pledged offers, history", ctx -> {
             Need need = needs.get(ctx.pathParam("id"));
             Item item = catalog.get(need.item());
-            Templates.page(ctx, "needs/need.jte", new NeedView(need, item.name(), item.unit(),
+            String unit = Classifiers.get().unit(item.unit()).map(Classifiers.Unit::name).orElse(item.unit());
+            Templates.page(ctx, "needs/need.jte", new NeedView(need, item.name(), unit,
                     pledges.of(need.publicId()), History.of(journal, need.publicId())));
         });
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.quartermaster.audit.Journal;
 import org.quartermaster.catalog.Catalog;
+import org.quartermaster.catalog.Classifiers;
 import org.quartermaster.catalog.model.Item;
 import org.quartermaster.offers.OfferFilter;
 import org.quartermaster.offers.Offers;
@@ -53,8 +54,9 @@ public final class OfferPages {
         t.page(HandlerType.GET, "/offers/{id}", "An offer's page: fields, the need it serves, history", ctx -> {
             Offer offer = offers.get(ctx.pathParam("id"));
             Item item = catalog.get(offer.item());
+            String unit = Classifiers.get().unit(item.unit()).map(Classifiers.Unit::name).orElse(item.unit());
             Templates.page(ctx, "offers/offer.jte",
-                    new OfferView(offer, item.name(), item.unit(), History.of(journal, offer.publicId())));
+                    new OfferView(offer, item.name(), unit, History.of(journal, offer.publicId())));
         });
     }
 
