@@ -95,11 +95,11 @@ public final class UiFixture {
                 "DEU-MOD"), ACTOR);
     }
 
-    /** Offers for the first needs; every third stays OFFERED, the others move along the lifecycle. */
+    /** Offers pledged to needs; a third stay OFFERED, the others move along the lifecycle (the second is ACCEPTED). */
     private static List<Offer> makeOffers(Quartermaster app, List<Need> needs, Random random) {
         List<Offer> offers = new ArrayList<>();
         for (int o = 0; o < OFFERS; o++) {
-            Need need = needs.get(o * 2 % NEEDS);
+            Need need = needs.get(o * 7 % NEEDS);  // spreads the offers over every item of the catalogue
             long quantity = Math.max(1, need.quantity() / (2 + random.nextInt(3)));
             Offer offer = app.offers().make(new MakeOffer(DONORS.get(o % DONORS.size()), need.item(), quantity,
                     o % 4 == 0 ? "SERVICEABLE" : "NEW", o % 2 == 0 ? "PL-RZE-HUB" : "DE-GRF-DEPOT",

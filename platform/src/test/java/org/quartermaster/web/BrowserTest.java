@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.quartermaster.dashboard.CoverageChart;
 import org.quartermaster.dashboard.Dashboard;
+import org.quartermaster.offers.model.Offer;
 import org.quartermaster.testing.TestServer;
 import org.quartermaster.testing.UiFixture;
 
@@ -68,14 +69,15 @@ class BrowserTest {
         page.waitForURL("**/needs");
         assertThat(page.locator("#needs-table tbody tr").count()).isEqualTo(25);
         screenshot(page, "needs.png");
-        // the fixture pledges its second offer, accepted, to the third need
-        String id = world.needs().get(2).publicId();
+        Offer accepted = world.offers().get(1);  // the fixture accepts its second offer
+        String id = accepted.need();
         page.locator("#needs-table a[href='/needs/" + id + "']").click();
         page.waitForURL("**/needs/" + id);
         assertThat(page.locator("#offers tbody tr").count()).isPositive();
-        assertThat(page.locator("#offers").textContent()).contains("O-000002").contains("Accepted");
+        assertThat(page.locator("#offers").textContent()).contains(accepted.publicId()).contains("Accepted");
         assertThat(page.locator("#history .timeline li").count()).isGreaterThanOrEqualTo(2);
-        assertThat(page.locator("#history").textContent()).contains("Need filed").contains("offer O-000002 accept");
+        assertThat(page.locator("#history").textContent()).contains("Need filed")
+                .contains("offer " + accepted.publicId() + " accept");
         screenshot(page, "need.png");
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.quartermaster.catalog.model.Item;
 import org.quartermaster.needs.model.Need;
+import org.quartermaster.offers.model.Offer;
 import org.quartermaster.testing.TestServer;
 import org.quartermaster.testing.TestServer.Reply;
 import org.quartermaster.testing.UiFixture;
@@ -78,11 +79,13 @@ class PagesHttpTest {
 
     @Test
     void showsANeedsOffersAndHistory() {
-        Need need = world.needs().get(2);  // the fixture pledges its second offer (accepted) to the third need
-        Reply r = page("/needs/" + need.publicId());
-        assertThat(r.body()).contains("href=\"/offers/O-000002\"").contains("Need filed").contains("Status changed")
-                .contains("(offer O-000002 accept)").doesNotContain("No offer has been made");
-        assertThat(page("/offers/O-000002").body()).contains("href=\"/needs/" + need.publicId() + "\"")
+        Offer accepted = world.offers().get(1);  // the fixture accepts its second offer
+        assertThat(accepted.status().name()).isEqualTo("ACCEPTED");
+        Reply r = page("/needs/" + accepted.need());
+        assertThat(r.body()).contains("href=\"/offers/" + accepted.publicId() + "\"").contains("Need filed")
+                .contains("Status changed").contains("(offer " + accepted.publicId() + " accept)")
+                .doesNotContain("No offer has been made");
+        assertThat(page("/offers/" + accepted.publicId()).body()).contains("href=\"/needs/" + accepted.need() + "\"")
                 .contains("Offer made").contains("Accepted");
     }
 
