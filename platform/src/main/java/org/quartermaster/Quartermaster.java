@@ -1,15 +1,23 @@
 package org.quartermaster;
 
+import java.util.List;
 import org.quartermaster.audit.Journal;
 import org.quartermaster.audit.web.FeedApi;
 import org.quartermaster.catalog.Catalog;
 import org.quartermaster.catalog.web.CatalogApi;
+import org.quartermaster.catalog.web.CatalogPages;
+import org.quartermaster.dashboard.Dashboard;
+import org.quartermaster.dashboard.web.DashboardPages;
 import org.quartermaster.needs.Needs;
+import org.quartermaster.needs.web.NeedPages;
 import org.quartermaster.needs.web.NeedsApi;
+import org.quartermaster.offers.OfferFilter;
 import org.quartermaster.offers.Offers;
+import org.quartermaster.offers.web.OfferPages;
 import org.quartermaster.offers.web.OffersApi;
 import org.quartermaster.parties.Parties;
 import org.quartermaster.parties.web.PartiesApi;
+import org.quartermaster.parties.web.PartyPages;
 import org.quartermaster.planning.Planning;
 import org.quartermaster.planning.web.PlanningApi;
 import org.quartermaster.server.RouteTable;
@@ -62,7 +70,20 @@ public final class Quartermaster implements AutoCloseable {
         PlanningApi.routes(table, planning);
         FeedApi.routes(table, journal);
         org.quartermaster.audit.web.JournalApi.routes(table, journal);
+        DashboardPages.routes(table, new Dashboard(catalog, needs, offers));
+        NeedPages.routes(table, needs, catalog, parties, journal, this::pledgesOf);
+        OfferPages.routes(table, offers, catalog, parties, journal);
+        CatalogPages.routes(table, catalog);
+        PartyPages.routes(table, parties);
         return table;
+    }
+
+    /** A need's page shows the offers pledged to it; wired here so that needs need not know offers. */
+    private List<NeedPages.Pledge> pledgesOf(String needId) {
+        return offers.list(new OfferFilter(null, null, null, needId), null, NeedPages.PLEDGES_SHOWN_MAX).items()
+                .stream().map(o -> new NeedPages.Pledge(o.publicId(), o.donor(), o.item(), o.quantity(),
+                        o.status().name(), o.availableFrom()))
+                .toList();
     }
 
     /** Starts the HTTP server on {@code host:port}, and signs journal heads in the background. */

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place where exceptions become HTTP statuses, as RFC 9457 problem+json. A caller's
  * mistake is a 4xx that points at the field; anything unexpected is logged once, with its
- * cause, and answered with a 500 that reveals nothing internal.
+ * cause, and answered with a 500 that reveals nothing internal. Pages (outside {@code /api},
+ * requested by a browser that accepts HTML) get the same answer as an HTML error page.
  */
 final class Problems {
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
@@ -36,7 +37,10 @@ final class Problems {
         routes.exception(Exception.class, (e, ctx) -> unexpected(ctx, e));
         for (int status : new int[] {404, 405}) {
             routes.error(status, "*", ctx -> {
-                if (!Problem.CONTENT_TYPE.equals(ctx.res().getContentType())) {
+                String type = ctx.res().getContentType();
+                boolean answered = type != null
+                        && (type.startsWith(Problem.CONTENT_TYPE) || type.startsWith("text/html"));
+                if (!answered) {
                     send(ctx, status, "http-" + status, title(status),
                             status == 404 ? "no route " + ctx.method() + " " + ctx.path()
                                     : "method " + ctx.method() + " is not allowed on " + ctx.path(), null);
@@ -85,6 +89,10 @@ final class Problems {
     }
 
     static void send(Context ctx, int status, String type, String title, String detail, List<FieldError> errors) {
+        if (Templates.wantsHtml(ctx)) {
+            Templates.error(ctx, status, status >= 500 ? null : detail);
+            return;
+        }
         Problem problem = new Problem("/problems/" + type, title, status, detail, ctx.path(), errors);
         ctx.status(status).contentType(Problem.CONTENT_TYPE).result(Json.write(problem));
     }

@@ -45,7 +45,11 @@ public final class Server implements AutoCloseable {
             config.jetty.port = port;
             config.startup.showJavalinBanner = false;
             config.staticFiles.enableWebjars();
-            config.staticFiles.add("/static", io.javalin.http.staticfiles.Location.CLASSPATH);
+            config.staticFiles.add(files -> {  // classpath /static served under /static, not at the root
+                files.hostedPath = "/static";
+                files.directory = "/static";
+                files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+            });
             Problems.install(config.routes);
             config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
             config.routes.before("/api/*", idempotency::before);
@@ -53,11 +57,37 @@ public final class Server implements AutoCloseable {
             config.routes.after(ctx -> record(metrics, ctx));
             config.routes.get("/health", ctx -> Http.json(ctx, 200, health.check()));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+            config.routes.get("/lang/{code}", Server::switchLanguage);
             config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApiJson));
             table.install(config.routes);
         });
         app.start();
         return new Server(app);
+    }
+
+    /**
+     * The language switch: remembers the choice in a cookie and goes back to the page it came
+     * from (only a path of this site, never another origin).
+     */
+    private static void switchLanguage(Context ctx) {
+        String code = ctx.pathParam("code");
+        if (!Messages.LANGUAGES.contains(code)) {
+            throw new org.quartermaster.shared.InvalidField("code", "must be one of " + Messages.LANGUAGES);
+        }
+        ctx.header("Set-Cookie", Ui.COOKIE + "=" + code + "; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");
+        ctx.redirect(backTo(ctx.header("Referer")));
+    }
+
+    static String backTo(String referer) {
+        if (referer == null) return "/";
+        try {
+            java.net.URI uri = java.net.URI.create(referer);
+            String path = uri.getRawPath();
+            if (path == null || !path.startsWith("/") || path.startsWith("//") || path.startsWith("/lang/")) return "/";
+            return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        } catch (IllegalArgumentException e) {
+            return "/";
+        }
     }
 
     private static void record(PrometheusMeterRegistry metrics, Context ctx) {

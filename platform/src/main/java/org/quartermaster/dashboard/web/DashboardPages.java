@@ -1,0 +1,63 @@
+package org.quartermaster.dashboard.web;
+
+import io.javalin.http.HandlerType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.quartermaster.catalog.model.Category;
+import org.quartermaster.dashboard.CoverageChart;
+import org.quartermaster.dashboard.Dashboard;
+import org.quartermaster.needs.model.Need;
+import org.quartermaster.server.Http;
+import org.quartermaster.server.Json;
+import org.quartermaster.server.RouteTable;
+import org.quartermaster.server.Templates;
+import org.quartermaster.server.Ui;
+
+/** The dashboard page ({@code /}) and the JSON of its coverage chart. */
+public final class DashboardPages {
+    private DashboardPages() {}
+
+    /**
+     * Everything the dashboard shows. {@code chartJson} and {@code chartLabelsJson} feed the chart
+     * script through data attributes (escaped by the template like any other text).
+     */
+    public record DashboardView(CoverageChart chart, String chartJson, String chartLabelsJson, Dashboard.Totals totals,
+                                Map<String, Long> needsByStatus, Dashboard.Pipeline pipeline, List<Need> critical,
+                                Map<String, String> itemNames) {
+        public String itemName(String code) {
+            return itemNames.getOrDefault(code, code);
+        }
+
+        public long maxStatusCount() {
+            return needsByStatus.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        }
+    }
+
+    public static void routes(RouteTable t, Dashboard dashboard) {
+        t.page(HandlerType.GET, "/", "The dashboard", ctx -> {
+            CoverageChart chart = dashboard.coverage();
+            Ui ui = Ui.of(ctx);
+            Templates.page(ctx, "dashboard/dashboard.jte", new DashboardView(chart, Json.write(chart),
+                    Json.write(labels(ui)), dashboard.totals(), dashboard.needsByStatus(), dashboard.pipeline(),
+                    dashboard.criticalUncovered(), dashboard.itemNames()));
+        });
+        t.get("/api/v1/dashboard/coverage", "dashboard",
+                "Quantities asked, covered and delivered per category and priority (the dashboard's chart)",
+                CoverageChart.class, ctx -> Http.json(ctx, 200, dashboard.coverage()));
+    }
+
+    /** The chart's texts in the reader's language: category and measure names, axis title. */
+    static Map<String, Object> labels(Ui ui) {
+        Map<String, String> categories = new LinkedHashMap<>();
+        for (Category c : Category.values()) categories.put(c.name(), ui.get("category." + c.name()));
+        Map<String, String> measures = new LinkedHashMap<>();
+        for (String m : CoverageChart.MEASURES) measures.put(m, ui.get("measure." + m));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("categories", categories);
+        out.put("measures", measures);
+        out.put("units", ui.get("dashboard.chart.units"));
+        out.put("locale", ui.lang());
+        return out;
+    }
+}

@@ -1,0 +1,98 @@
+package org.quartermaster.needs.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.quartermaster.audit.Journal;
+import org.quartermaster.catalog.Catalog;
+import org.quartermaster.catalog.Classifiers;
+import org.quartermaster.catalog.model.Item;
+import org.quartermaster.needs.NeedFilter;
+import org.quartermaster.needs.Needs;
+import org.quartermaster.needs.model.Need;
+import org.quartermaster.needs.model.NeedStatus;
+import org.quartermaster.parties.Parties;
+import org.quartermaster.parties.model.Organisation;
+import org.quartermaster.server.History;
+import org.quartermaster.server.Http;
+import org.quartermaster.server.Links;
+import org.quartermaster.server.RouteTable;
+import org.quartermaster.server.Templates;
+import org.quartermaster.shared.Page;
+
+/** Pages of need lines: the filtered list (with an htmx partial for its table) and a need's thread. */
+public final class NeedPages {
+    /** Rows per page of the list: a screenful a coordinator can scan. */
+    static final int PAGE_ROWS = 25;
+    /** Offers a need's page lists; a need with more pledges than this is an anomaly worth a look anyway. */
+    public static final int PLEDGES_SHOWN_MAX = 100;
+
+    private NeedPages() {}
+
+    /** The offers pledged to a need, supplied by the wiring so that needs does not depend on offers. */
+    @FunctionalInterface
+    public interface Pledges {
+        List<Pledge> of(String needId);
+    }
+
+    /** One offer pledged (or offered) to a need, as the need's page shows it. */
+    public record Pledge(String id, String donor, String item, long quantity, String status, LocalDate availableFrom) {}
+
+    /** The filters as the form shows them (raw strings, blank for "any"). */
+    public record Form(String status, String item, String requester, String priority) {
+        Map<String, String> query() {
+            Map<String, String> q = new LinkedHashMap<>();
+            q.put("status", status);
+            q.put("item", item);
+            q.put("requester", requester);
+            q.put("priority", priority);
+            return q;
+        }
+    }
+
+    public record ListView(Form form, List<Need> needs, Map<String, String> itemNames, String nextHref,
+                           List<String> statuses, List<Item> items, List<Organisation> requesters) {
+        public String itemName(String code) {
+            return itemNames.getOrDefault(code, code);
+        }
+    }
+
+    public record NeedView(Need need, String itemName, String unit, List<Pledge> pledges,
+                           List<History.Entry> history) {}
+
+    public static void routes(RouteTable t, Needs needs, Catalog catalog, Parties parties, Journal journal,
+                              Pledges pledges) {
+        t.page(HandlerType.GET, "/needs", "Need lines, filtered, with an htmx partial of the table",
+                ctx -> list(ctx, needs, catalog, parties));
+        t.page(HandlerType.GET, "/needs/{id}", "A need's page: fields, coverage, pledged offers, history", ctx -> {
+            Need need = needs.get(ctx.pathParam("id"));
+            Item item = catalog.get(need.item());
+            String unit = Classifiers.get().unit(item.unit()).map(Classifiers.Unit::name).orElse(item.unit());
+            Templates.page(ctx, "needs/need.jte", new NeedView(need, item.name(), unit,
+                    pledges.of(need.publicId()), History.of(journal, need.publicId())));
+        });
+    }
+
+    private static void list(Context ctx, Needs needs, Catalog catalog, Parties parties) {
+        Form form = new Form(Http.param(ctx, "status"), Http.param(ctx, "item"), Http.param(ctx, "requester"),
+                Http.param(ctx, "priority"));
+        NeedFilter filter = new NeedFilter(form.status(), form.item(), form.requester(), null,
+                NeedsApi.priority(Http.intParam(ctx, "priority")), null);
+        Page<Need> page = needs.list(filter, Http.param(ctx, "after"), PAGE_ROWS);
+        List<Item> items = catalog.all();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Item i : items) names.put(i.code(), i.name());
+        String next = null;
+        if (page.next() != null) {
+            Map<String, String> q = form.query();
+            q.put("after", page.next());
+            next = Links.to("/needs", q);
+        }
+        ListView view = new ListView(form, page.items(), names, next, NeedStatus.ALL, items,
+                parties.allOrganisations());
+        Templates.page(ctx, Templates.partial(ctx) ? "needs/table.jte" : "needs/list.jte", view);
+    }
+}
