@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.quartermaster.audit.Journal;
 import org.quartermaster.catalog.Catalog;
 import org.quartermaster.catalog.model.Item;
@@ -70,7 +69,8 @@ public final class Offers {
             needKey = need.key();
             requireServes(item, need);
         }
-        Set<String> releasable = c.releasableTo() == null ? Set.of() : new TreeSet<>(c.releasableTo());
+        // A HashSet keeps a null entry for the model to refuse (a TreeSet would throw a bare NPE).
+        Set<String> releasable = c.releasableTo() == null ? Set.of() : new java.util.HashSet<>(c.releasableTo());
         Offer offer = new Offer(0, c.donor(), c.item(), c.quantity(), condition(c.condition()), c.origin(),
                 c.availableFrom(), terms(c.terms()), c.nonLethalOnly(), c.restrictions(), c.reimbursementRequested(),
                 c.need(), new OfferStatus.Offered(), releasable, 1, tx.now(), tx.now());

@@ -55,4 +55,21 @@ public final class Checks {
         if (values.size() > max) throw new InvalidField(field, "must have at most " + max + " entries");
         return values;
     }
+
+    /** Entries of a releasability set: organisation or group codes such as UKR, NATO or PUBLIC. */
+    public static final Pattern RELEASABILITY_ENTRY = Pattern.compile("[A-Z0-9][A-Z0-9_-]{1,39}");
+
+    /**
+     * A releasability set: at most {@code max} entries, each an organisation or group code. Entries
+     * are stored joined by commas, so anything else (a comma, a blank, a null) is refused here.
+     */
+    public static java.util.Set<String> releasability(String field, java.util.Set<String> values, int max) {
+        sizeAtMost(field, values, max);
+        for (String value : values) {
+            if (value == null || !RELEASABILITY_ENTRY.matcher(value).matches()) {
+                throw new InvalidField(field, "entries must be organisation or group codes such as NATO or UKR");
+            }
+        }
+        return values;
+    }
 }
