@@ -46,7 +46,10 @@ final class Problems {
     }
 
     private static void invalidField(Context ctx, InvalidField e) {
-        boolean query = "GET".equals(ctx.method().name()) || ctx.queryParamMap().containsKey(e.field());
+        // A query parameter or header (e.g. Idempotency-Key) is a 400 naming the parameter; a
+        // body field is a 422 with a JSON pointer. A GET has no body, so its fields are parameters.
+        boolean query = "GET".equals(ctx.method().name()) || ctx.queryParamMap().containsKey(e.field())
+                || ctx.header(e.field()) != null;
         FieldError error = query ? new FieldError(null, e.field(), e.detail())
                 : new FieldError(Problem.pointer(e.field()), null, e.detail());
         send(ctx, query ? 400 : 422, "invalid-field", query ? "Invalid parameter" : "Invalid field",

@@ -18,6 +18,8 @@ public final class Checks {
     public static String text(String field, String value, int maxLength) {
         required(field, value);
         if (value.isBlank()) throw new InvalidField(field, "must not be blank");
+        // PostgreSQL cannot store U+0000 in text; refusing it here keeps both databases alike.
+        if (value.indexOf('\0') >= 0) throw new InvalidField(field, "must not contain U+0000");
         if (value.length() > maxLength) {
             throw new InvalidField(field, "must be at most " + maxLength + " characters");
         }

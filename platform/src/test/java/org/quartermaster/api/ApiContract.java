@@ -512,16 +512,4 @@ abstract class ApiContract extends ApiSupport {
     static String id(JsonNode record) {
         return record.get("id").asText();
     }
-
-    /** Replaces (or adds, or with "null" sets to null) one top-level field of a JSON object. */
-    static String replaceField(String json, String field, String rawValue) {
-        try {
-            var node = (com.fasterxml.jackson.databind.node.ObjectNode) Http1.JSON.readTree(json);
-            node.remove(field);
-            String text = node.toString();
-            return text.substring(0, text.length() - 1) + ",\"" + field + "\":" + rawValue + "}";
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
-    }
 }

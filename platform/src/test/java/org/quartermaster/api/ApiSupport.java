@@ -157,14 +157,41 @@ abstract class ApiSupport {
 
     // ---- no partial writes ---------------------------------------------------------------
 
-    /** Everything a client can see: every list in full and the journal's size. */
+    /**
+     * The full content of every table (whatever migrations made it, so new tables count too),
+     * row by row: any insert, update or delete, including ones no list shows, changes it.
+     */
     String snapshot() {
-        StringBuilder all = new StringBuilder();
-        for (String list : List.of("items", "organisations", "locations", "needs", "offers")) {
-            all.append(list).append('=').append(listAll("/api/v1/" + list)).append('\n');
-        }
-        all.append("journal=").append(read("/health").get("journalEvents").asLong());
-        return all.toString();
+        return server.app().db().read(h -> {
+            try {
+                java.sql.Connection c = h.getConnection();
+                List<String> tables = new ArrayList<>();
+                try (var rs = c.getMetaData().getTables(null, c.getSchema(), "%", new String[] {"TABLE"})) {
+                    while (rs.next()) tables.add(rs.getString("TABLE_NAME"));
+                }
+                tables.removeIf(t -> t.startsWith("flyway") || t.startsWith("sqlite_"));
+                tables.sort(null);
+                assertThat(tables).as("tables found").contains("needs", "journal_events");
+                StringBuilder all = new StringBuilder();
+                for (String table : tables) {
+                    all.append(table).append(':');
+                    List<String> rows = new ArrayList<>();
+                    try (var st = c.createStatement(); var rs = st.executeQuery("SELECT * FROM " + table)) {
+                        int columns = rs.getMetaData().getColumnCount();
+                        while (rs.next()) {
+                            StringBuilder row = new StringBuilder();
+                            for (int i = 1; i <= columns; i++) row.append(rs.getString(i)).append('|');
+                            rows.add(row.toString());
+                        }
+                    }
+                    rows.sort(null);
+                    rows.forEach(r -> all.append(r).append('\n'));
+                }
+                return all.toString();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     List<JsonNode> listAll(String path) {
@@ -190,5 +217,17 @@ abstract class ApiSupport {
         assertThat(r.status()).as("a refused write: %s", r.body()).isBetween(400, 499);
         assertThat(snapshot()).as("nothing changed after a refused write").isEqualTo(before);
         return r;
+    }
+
+    /** Replaces (or adds, or with "null" sets to null) one top-level field of a JSON object. */
+    static String replaceField(String json, String field, String rawValue) {
+        try {
+            var node = (com.fasterxml.jackson.databind.node.ObjectNode) Http1.JSON.readTree(json);
+            node.remove(field);
+            String text = node.toString();
+            return text.substring(0, text.length() - 1) + ",\"" + field + "\":" + rawValue + "}";
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 }
