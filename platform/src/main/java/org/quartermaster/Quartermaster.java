@@ -48,7 +48,7 @@ public final class Quartermaster implements AutoCloseable {
 
     /** Starts the HTTP server on {@code host:port}. */
     public Server serve(String host, int port) {
-        return Server.start(db, routes(), host, port, Server.HealthProbe.of(db));
+        return Server.start(db, routes(), host, port, Server.HealthProbe.of(db, journal::size));
     }
 
     public Database db() {

@@ -153,6 +153,12 @@ public final class Needs {
         return table.byKey(tx.handle(), key).orElseThrow(() -> new NotFound("need", id));
     }
 
+    /** A reference to need {@code id} for another context's write; an unknown id is a {@link NotFound}. */
+    public NeedRef ref(Tx tx, String id) {
+        Need n = load(tx, id);
+        return new NeedRef(n.key(), n.publicId(), n.item());
+    }
+
     public Need get(String id) {
         long key = PublicIds.parse(ID_PREFIX, id, "need");
         return db.read(h -> table.byKey(h, key)).orElseThrow(() -> new NotFound("need", id));
