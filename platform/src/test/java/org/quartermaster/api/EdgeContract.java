@@ -316,6 +316,51 @@ abstract class EdgeContract extends ApiSupport {
     }
 
     @Nested
+    class Races {
+        @Test
+        void letsOneOfManyConcurrentCreatesOfOneCodeWinAndRefusesTheRestWithoutA500() throws Exception {
+            for (String kind : List.of("items", "organisations", "locations")) {
+                String code = unique("RACE");
+                String body = switch (kind) {
+                    case "items" -> "{\"code\":\"" + code + "\",\"name\":\"x\",\"unit\":\"H87\",\"category\":\"OTHER\","
+                            + "\"lethal\":false}";
+                    case "organisations" -> "{\"code\":\"" + code + "\",\"name\":\"x\",\"kind\":\"FUND\","
+                            + "\"country\":\"POL\"}";
+                    default -> "{\"code\":\"" + code + "\",\"name\":\"x\",\"kind\":\"HUB\",\"country\":\"POL\"}";
+                };
+                long events = journalSize();
+                List<Http1.Reply> replies = concurrently(8, () -> http.post("/api/v1/" + kind, body));
+                long created = replies.stream().filter(r -> r.status() == 201).count();
+                assertThat(created).as("%s: %s", kind, replies).isEqualTo(1);
+                for (Http1.Reply r : replies) {
+                    if (r.status() != 201) {
+                        assertThat(r.status()).as(r.body()).isIn(409, 422);
+                        problem(r, r.status());
+                    }
+                }
+                assertThat(journalSize()).isEqualTo(events + 1);
+            }
+        }
+
+        private List<Http1.Reply> concurrently(int n, java.util.concurrent.Callable<Http1.Reply> call) throws Exception {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Http1.Reply>> futures = new ArrayList<>();
+            try (ExecutorService pool = Executors.newFixedThreadPool(n)) {
+                for (int i = 0; i < n; i++) {
+                    futures.add(pool.submit(() -> {
+                        go.await();
+                        return call.call();
+                    }));
+                }
+                go.countDown();
+                List<Http1.Reply> out = new ArrayList<>();
+                for (Future<Http1.Reply> f : futures) out.add(f.get());
+                return out;
+            }
+        }
+    }
+
+    @Nested
     class Documents {
         @Test
         void servesHealth() {
