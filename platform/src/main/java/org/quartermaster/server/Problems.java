@@ -50,8 +50,10 @@ final class Problems {
     private static void invalidField(Context ctx, InvalidField e) {
         // A query parameter or header (e.g. Idempotency-Key) is a 400 naming the parameter; a
         // body field is a 422 with a JSON pointer. A GET has no body, so its fields are parameters.
+        // Only headers the server reads count: a body field may share a header's name (an
+        // offer's "origin" and the browser's Origin header).
         boolean query = "GET".equals(ctx.method().name()) || ctx.queryParamMap().containsKey(e.field())
-                || ctx.header(e.field()) != null;
+                || Idempotency.HEADER.equalsIgnoreCase(e.field());
         FieldError error = query ? new FieldError(null, e.field(), e.detail())
                 : new FieldError(Problem.pointer(e.field()), null, e.detail());
         send(ctx, query ? 400 : 422, "invalid-field", query ? "Invalid parameter" : "Invalid field",

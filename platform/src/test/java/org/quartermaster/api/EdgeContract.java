@@ -54,6 +54,14 @@ abstract class EdgeContract extends ApiSupport {
         }
 
         @Test
+        void pointsIntoTheBodyEvenWhenAHeaderSharesTheFieldsName() {
+            World w = world();
+            String body = replaceField(offerBody(w, w.item(), 5, null), "origin", "\"NO-SUCH-LOC\"");
+            fieldProblem(refused(() -> http.send(Http1.Call.of("POST", "/api/v1/offers", body)
+                    .withHeader("Origin", "http://localhost"))), "/origin");
+        }
+
+        @Test
         void refusesAnEmptyBodyWith400() {
             problem(refused(() -> http.post("/api/v1/needs", "")), 400);
             problem(refused(() -> http.send(Http1.Call.of("POST", "/api/v1/needs", null))), 400);
