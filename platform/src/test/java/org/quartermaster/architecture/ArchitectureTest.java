@@ -78,7 +78,18 @@ class ArchitectureTest {
 
     @Test
     void contextInternalsAreUsedOnlyByTheirOwnContext() {
-        classes().that().resideInAPackage(ROOT + "..")
+        internalsRule().check(MAIN);
+    }
+
+    @Test
+    void theInternalsRuleReportsADeliberateBreach() throws ClassNotFoundException {
+        JavaClasses probe = new ClassFileImporter().importClasses(
+                Class.forName(ROOT + ".offers.CrossContextProbe"), org.quartermaster.needs.model.Need.class);
+        assertThat(internalsRule().evaluate(probe).hasViolation()).isTrue();
+    }
+
+    static com.tngtech.archunit.lang.ArchRule internalsRule() {
+        return classes().that().resideInAPackage(ROOT + "..")
                 .should(new ArchCondition<JavaClass>("use another context only through its base-package API") {
                     @Override
                     public void check(JavaClass origin, ConditionEvents events) {
@@ -93,8 +104,7 @@ class ArchitectureTest {
                             }
                         }
                     }
-                })
-                .check(MAIN);
+                });
     }
 
     @Test
