@@ -90,7 +90,7 @@ public final class Quartermaster implements AutoCloseable {
     public Server serve(String host, int port) {
         long period = Journal.DEFAULT_POLICY.every().toMillis();
         signer.scheduleWithFixedDelay(this::signIfDue, period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
-        return Server.start(db, routes(), host, port, Server.HealthProbe.of(db));
+        return Server.start(db, routes(), host, port, Server.HealthProbe.of(db, journal::size));
     }
 
     private void signIfDue() {

@@ -112,6 +112,14 @@ public final class Catalog {
                 .orElseThrow(() -> new InvalidField(field, "names no item of the catalogue: " + code));
     }
 
+    /** The facts of item {@code code} for another context's write; unknown codes fail on {@code field}. */
+    public ItemFacts facts(Tx tx, String field, String code) {
+        long key = keyOf(tx, field, code);
+        Item item = items.byKeys(tx.handle(), List.of(key)).get(key);
+        return new ItemFacts(key, item.code(), item.lethal(), item.compatibleWith().stream()
+                .map(Compatibility::servesItem).collect(java.util.stream.Collectors.toSet()));
+    }
+
     /** Items by row key, for display by other contexts. */
     public Map<Long, Item> byKeys(Collection<Long> keys) {
         return db.read(h -> items.byKeys(h, keys));

@@ -3,7 +3,6 @@ package org.quartermaster.needs;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.quartermaster.audit.Journal;
 import org.quartermaster.catalog.Catalog;
 import org.quartermaster.needs.NeedEvents.NeedChanged;
@@ -57,7 +56,8 @@ public final class Needs {
         long requester = parties.organisationKey(tx, "requester", c.requester());
         long item = catalog.keyOf(tx, "item", c.item());
         long destination = parties.locationKey(tx, "destination", c.destination());
-        Set<String> releasable = c.releasableTo() == null ? Set.of() : new TreeSet<>(c.releasableTo());
+        // A HashSet keeps a null entry for the model to refuse (a TreeSet would throw a bare NPE).
+        Set<String> releasable = c.releasableTo() == null ? Set.of() : new java.util.HashSet<>(c.releasableTo());
         NeedStatus status = c.submit() ? new NeedStatus.Open() : new NeedStatus.Draft();
         Need need = new Need(0, c.requester(), c.item(), c.quantity(), Priority.parse(c.priority()), c.dueDate(),
                 c.destination(), c.justification(), status, 0, 0, releasable, 1, tx.now(), tx.now());
@@ -151,6 +151,12 @@ public final class Needs {
     public Need load(Tx tx, String id) {
         long key = PublicIds.parse(ID_PREFIX, id, "need");
         return table.byKey(tx.handle(), key).orElseThrow(() -> new NotFound("need", id));
+    }
+
+    /** A reference to need {@code id} for another context's write; an unknown id is a {@link NotFound}. */
+    public NeedRef ref(Tx tx, String id) {
+        Need n = load(tx, id);
+        return new NeedRef(n.key(), n.publicId(), n.item());
     }
 
     public Need get(String id) {

@@ -4,12 +4,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.quartermaster.audit.Journal;
 import org.quartermaster.catalog.Catalog;
-import org.quartermaster.catalog.model.Item;
+import org.quartermaster.catalog.ItemFacts;
 import org.quartermaster.needs.Needs;
-import org.quartermaster.needs.model.Need;
+import org.quartermaster.needs.NeedRef;
 import org.quartermaster.offers.OfferEvents.OfferMade;
 import org.quartermaster.offers.OfferEvents.OfferStatusChanged;
 import org.quartermaster.offers.jdbc.OffersTable;
@@ -58,19 +57,20 @@ public final class Offers {
 
     private Offer make(Tx tx, MakeOffer c) {
         long donor = parties.organisationKey(tx, "donor", c.donor());
-        long itemKey = catalog.keyOf(tx, "item", c.item());
+        ItemFacts item = catalog.facts(tx, "item", c.item());
+        long itemKey = item.key();
         long origin = parties.locationKey(tx, "origin", c.origin());
-        Item item = catalog.byKeys(tx, List.of(itemKey)).get(itemKey);
         if (c.nonLethalOnly() && item.lethal()) {
             throw new InvalidField("nonLethalOnly", "cannot be set for a lethal item (" + item.code() + ")");
         }
         Long needKey = null;
         if (c.need() != null) {
-            Need need = loadNeed(tx, c.need());
+            NeedRef need = loadNeed(tx, c.need());
             needKey = need.key();
             requireServes(item, need);
         }
-        Set<String> releasable = c.releasableTo() == null ? Set.of() : new TreeSet<>(c.releasableTo());
+        // A HashSet keeps a null entry for the model to refuse (a TreeSet would throw a bare NPE).
+        Set<String> releasable = c.releasableTo() == null ? Set.of() : new java.util.HashSet<>(c.releasableTo());
         Offer offer = new Offer(0, c.donor(), c.item(), c.quantity(), condition(c.condition()), c.origin(),
                 c.availableFrom(), terms(c.terms()), c.nonLethalOnly(), c.restrictions(), c.reimbursementRequested(),
                 c.need(), new OfferStatus.Offered(), releasable, 1, tx.now(), tx.now());
@@ -83,19 +83,17 @@ public final class Offers {
         return stored;
     }
 
-    private Need loadNeed(Tx tx, String id) {
+    private NeedRef loadNeed(Tx tx, String id) {
         try {
-            return needs.load(tx, id);
+            return needs.ref(tx, id);
         } catch (NotFound e) {
             throw new InvalidField("need", "names no need: " + id);
         }
     }
 
     /** The offered item must be the needed one or be listed as compatible with it. */
-    private static void requireServes(Item offered, Need need) {
-        boolean serves = offered.code().equals(need.item())
-                || offered.compatibleWith().stream().anyMatch(c -> c.servesItem().equals(need.item()));
-        if (!serves) {
+    private static void requireServes(ItemFacts offered, NeedRef need) {
+        if (!offered.canServe(need.item())) {
             throw new InvalidField("need", "asks for " + need.item() + ", which " + offered.code() + " cannot serve");
         }
     }

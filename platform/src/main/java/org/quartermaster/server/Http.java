@@ -13,6 +13,7 @@ public final class Http {
 
     /** Reads the body as {@code type}; any mistake becomes a problem pointing at the field. */
     public static <T> T body(Context ctx, Class<T> type) {
+        requireJson(ctx);
         byte[] bytes = ctx.bodyAsBytes();
         if (bytes.length == 0) throw new BadJson("a JSON body is required", null);
         try {
@@ -24,6 +25,34 @@ public final class Http {
         } catch (java.io.IOException e) {
             throw new BadJson("the body cannot be read: " + e.getMessage(), null);
         }
+    }
+
+    /**
+     * Refuses a body declared as anything but JSON (415). A body without a Content-Type is read
+     * as JSON: it is still parsed strictly, so nothing passes by accident.
+     */
+    static void requireJson(Context ctx) {
+        String declared = ctx.header("Content-Type");
+        if (declared == null || declared.isBlank()) return;
+        String media = declared.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (media.equals("application/json") || (media.startsWith("application/") && media.endsWith("+json"))) return;
+        throw new io.javalin.http.HttpResponseException(415,
+                "the body must be application/json, not " + media.replaceAll("[^a-z0-9/+.-]", "?"));
+    }
+
+    /**
+     * Refuses U+0000 in the path or a query parameter before any handler runs: no id or filter
+     * can hold it, and PostgreSQL cannot even compare text with it.
+     */
+    static void refuseNulCharacters(Context ctx) {
+        if (ctx.path().indexOf('\0') >= 0) throw new org.quartermaster.shared.NotFound("path", "with U+0000");
+        ctx.queryParamMap().forEach((name, values) -> {
+            for (String value : values) {
+                if (value.indexOf('\0') >= 0 || name.indexOf('\0') >= 0) {
+                    throw new InvalidField(name.replace('\0', '?'), "must not contain U+0000");
+                }
+            }
+        });
     }
 
     /** Writes {@code value} as JSON with {@code status}. */

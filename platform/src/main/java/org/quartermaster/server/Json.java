@@ -28,9 +28,31 @@ public final class Json {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("qm-text")
+                    .addDeserializer(String.class, new NoNulText()))
             .build();
 
     private Json() {}
+
+    /**
+     * Strings without U+0000: PostgreSQL cannot store or even compare text holding it, so it is
+     * refused while reading, where the error still knows the field's path.
+     */
+    static final class NoNulText extends com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<String> {
+        NoNulText() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(com.fasterxml.jackson.core.JsonParser p,
+                                  com.fasterxml.jackson.databind.DeserializationContext ctxt) throws java.io.IOException {
+            String text = com.fasterxml.jackson.databind.deser.std.StringDeserializer.instance.deserialize(p, ctxt);
+            if (text != null && text.indexOf('\0') >= 0) {
+                throw com.fasterxml.jackson.databind.JsonMappingException.from(p, "must not contain U+0000");
+            }
+            return text;
+        }
+    }
 
     public static String write(Object value) {
         try {

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Problems {
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+    /** Causes looked through for a known problem; a deeper chain is unexpected (and a cycle ends). */
+    static final int CAUSE_DEPTH_MAX = 32;
 
     private Problems() {}
 
@@ -50,7 +52,12 @@ final class Problems {
     }
 
     private static void invalidField(Context ctx, InvalidField e) {
-        boolean query = "GET".equals(ctx.method().name()) || ctx.queryParamMap().containsKey(e.field());
+        // A query parameter or header (e.g. Idempotency-Key) is a 400 naming the parameter; a
+        // body field is a 422 with a JSON pointer. A GET has no body, so its fields are parameters.
+        // Only headers the server reads count: a body field may share a header's name (an
+        // offer's "origin" and the browser's Origin header).
+        boolean query = "GET".equals(ctx.method().name()) || ctx.queryParamMap().containsKey(e.field())
+                || Idempotency.HEADER.equalsIgnoreCase(e.field());
         FieldError error = query ? new FieldError(null, e.field(), e.detail())
                 : new FieldError(Problem.pointer(e.field()), null, e.detail());
         send(ctx, query ? 400 : 422, "invalid-field", query ? "Invalid parameter" : "Invalid field",
@@ -68,16 +75,18 @@ final class Problems {
 
     private static void unexpected(Context ctx, Exception e) {
         Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
+        for (int depth = 0; depth < CAUSE_DEPTH_MAX; depth++) {
             if (cause instanceof InvalidField f) {
                 invalidField(ctx, f);
                 return;
             }
+            if (isDuplicateKey(cause)) {
+                send(ctx, 409, "duplicate-key", "Conflict",
+                        "another request wrote a record with the same key at the same time; reload and retry", null);
+                return;
+            }
+            if (cause.getCause() == null || cause.getCause() == cause) break;
             cause = cause.getCause();
-        }
-        if (cause instanceof InvalidField f) {
-            invalidField(ctx, f);
-            return;
         }
         if (cause instanceof java.io.EOFException || cause instanceof org.eclipse.jetty.io.EofException) {
             send(ctx, 400, "incomplete-body", "Incomplete body", "the request body ended early", null);
@@ -86,6 +95,16 @@ final class Problems {
         LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
         send(ctx, 500, "internal", "Internal error",
                 "the server could not complete the request; it has been logged", null);
+    }
+
+    /**
+     * A unique key broken by a concurrent write: the facades check for duplicates first, but on
+     * PostgreSQL two transactions can both pass that check and only the second insert fails.
+     */
+    private static boolean isDuplicateKey(Throwable t) {
+        return t instanceof java.sql.SQLException s && ("23505".equals(s.getSQLState())
+                || String.valueOf(s.getMessage()).contains("SQLITE_CONSTRAINT_UNIQUE")
+                || String.valueOf(s.getMessage()).contains("SQLITE_CONSTRAINT_PRIMARYKEY"));
     }
 
     static void send(Context ctx, int status, String type, String title, String detail, List<FieldError> errors) {

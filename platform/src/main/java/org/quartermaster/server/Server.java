@@ -41,8 +41,11 @@ public final class Server implements AutoCloseable {
         Javalin app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.http.maxRequestSize = Limits.BODY_BYTES_MAX;
+            // A known path with the wrong method is a 405, not a 404 (RFC 9110 section 15.5.6).
+            config.http.prefer405over404 = true;
             config.jetty.host = host;
             config.jetty.port = port;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
             config.startup.showJavalinBanner = false;
             config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {  // classpath /static served under /static, not at the root
@@ -52,6 +55,7 @@ public final class Server implements AutoCloseable {
             });
             Problems.install(config.routes);
             config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+            config.routes.before("/api/*", Http::refuseNulCharacters);
             config.routes.before("/api/*", idempotency::before);
             config.routes.after("/api/*", idempotency::after);
             config.routes.after(ctx -> record(metrics, ctx));
@@ -93,12 +97,10 @@ public final class Server implements AutoCloseable {
     private static void record(PrometheusMeterRegistry metrics, Context ctx) {
         Long started = ctx.attribute(STARTED);
         if (started == null) return;
-        String route;
-        try {
-            route = ctx.endpoint().path;
-        } catch (RuntimeException e) {
-            route = "unmatched";
-        }
+        // The route template that answered (not this after-handler's own "*"); unmatched
+        // requests share one label so that scanners cannot blow up the metric's cardinality.
+        io.javalin.router.Endpoint matched = ctx.endpoints().lastHttpEndpoint();
+        String route = matched == null ? "unmatched" : matched.path;
         Timer.builder("http_server_requests")
                 .tag("method", ctx.method().name()).tag("route", route)
                 .tag("status", String.valueOf(ctx.statusCode()))
@@ -119,11 +121,14 @@ public final class Server implements AutoCloseable {
     public interface HealthProbe {
         Map<String, Object> check();
 
-        static HealthProbe of(Database db) {
+        /**
+         * Reports the database in use and the journal's size, read through {@code journalSize}
+         * (the journal's tables belong to the audit context, not to the server).
+         */
+        static HealthProbe of(Database db, java.util.function.LongSupplier journalSize) {
             return () -> {
                 Map<String, Object> out = new LinkedHashMap<>();
-                long events = db.read(h -> h.createQuery("SELECT sequence FROM journal_head WHERE id = 1")
-                        .mapTo(Long.class).one());
+                long events = journalSize.getAsLong();
                 out.put("status", "UP");
                 out.put("database", db.dialect().name().toLowerCase(java.util.Locale.ROOT));
                 out.put("journalEvents", events);

@@ -10,6 +10,7 @@ import org.quartermaster.server.Http;
 import org.quartermaster.server.Pages;
 import org.quartermaster.server.RouteTable;
 import org.quartermaster.server.RouteTable.Param;
+import org.quartermaster.shared.NotFound;
 
 /** The change feed and a record's history. */
 public final class FeedApi {
@@ -34,8 +35,10 @@ public final class FeedApi {
         });
         t.get("/api/v1/history/{entity}", "journal", "Every journalled change of one record", History.class, ctx -> {
             String entity = ctx.pathParam("entity");
-            Http.json(ctx, 200, new History(entity,
-                    journal.forEntity(entity, HISTORY_MAX).stream().map(FeedApi::response).toList()));
+            List<JournalEvent> events = journal.forEntity(entity, HISTORY_MAX);
+            // Every record is journalled when it is made, so no events means no such record.
+            if (events.isEmpty()) throw new NotFound("record", entity);
+            Http.json(ctx, 200, new History(entity, events.stream().map(FeedApi::response).toList()));
         });
     }
 

@@ -15,6 +15,7 @@ import org.quartermaster.server.Pages;
 import org.quartermaster.server.RouteTable;
 import org.quartermaster.server.RouteTable.Param;
 import org.quartermaster.shared.Checks;
+import org.quartermaster.shared.InvalidField;
 
 /** The catalogue's JSON routes. */
 public final class CatalogApi {
@@ -63,11 +64,26 @@ public final class CatalogApi {
 
 
     private static DefineItem command(ItemRequest r) {
-        List<Compatibility> links = r.compatibleWith() == null ? List.of() : r.compatibleWith().stream()
-                .map(c -> new Compatibility(c.item(), Checks.required("compatibleWith.penalty", c.penalty())))
-                .toList();
         return new DefineItem(r.code(), r.name(), Checks.required("unit", r.unit()), r.nsn(), r.cpv(),
-                r.category(), Checks.required("lethal", r.lethal()), links);
+                r.category(), Checks.required("lethal", r.lethal()), links(r.compatibleWith()));
+    }
+
+    /** The links of a request; a mistake points at its entry, e.g. {@code /compatibleWith/2/penalty}. */
+    private static List<Compatibility> links(List<CompatibilityBody> bodies) {
+        if (bodies == null) return List.of();
+        List<Compatibility> links = new java.util.ArrayList<>(bodies.size());
+        for (int i = 0; i < bodies.size(); i++) {
+            String at = "compatibleWith[" + i + "]";
+            CompatibilityBody c = Checks.required(at, bodies.get(i));
+            Checks.required(at + ".penalty", c.penalty());
+            try {
+                links.add(new Compatibility(c.item(), c.penalty()));
+            } catch (InvalidField e) {
+                // The model names the link's field generically; the caller needs the entry.
+                throw new InvalidField(at + "." + (e.field().endsWith("penalty") ? "penalty" : "item"), e.detail());
+            }
+        }
+        return links;
     }
 
     public static ItemResponse response(Item i) {

@@ -44,7 +44,7 @@ public record Need(
         if (deliveredQuantity < 0 || deliveredQuantity > quantity) {
             throw new InvalidField("quantity", "must not be below what is already delivered (" + deliveredQuantity + ")");
         }
-        releasableTo = Set.copyOf(Checks.sizeAtMost("releasableTo", releasableTo, Limits.GROUPS_MAX));
+        releasableTo = Set.copyOf(Checks.releasability("releasableTo", releasableTo, Limits.GROUPS_MAX));
     }
 
     public String publicId() {

@@ -41,7 +41,7 @@ public record Offer(
         Checks.required("terms", terms);
         restrictions = Checks.optionalText("restrictions", restrictions, Limits.TEXT_LENGTH_MAX);
         Checks.required("status", status);
-        releasableTo = Set.copyOf(Checks.sizeAtMost("releasableTo", releasableTo, Limits.GROUPS_MAX));
+        releasableTo = Set.copyOf(Checks.releasability("releasableTo", releasableTo, Limits.GROUPS_MAX));
     }
 
     public String publicId() {
