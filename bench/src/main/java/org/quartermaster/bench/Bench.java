@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
         description = "Measure the platform side by side with a reference, in one run.",
         subcommands = {
             // one line per benchmark
+            CrashBench.class,
+            WriteBench.class,
+            StartupBench.class,
         })
 public final class Bench implements Runnable {
 
