@@ -121,25 +121,31 @@ final class CrashRun {
         int exit = server.exitValue();
         long[] chain = checkChainOnDisk(acknowledged);
         ServerProcess restarted = start();
-        ApiClient after = new ApiClient(restarted.base());
-        Map<String, List<String>> stored = needsByKey(after);
-        int found = 0;
-        for (Map.Entry<String, String> a : acknowledged.entrySet()) {
-            List<String> ids = stored.getOrDefault(a.getKey(), List.of());
-            if (ids.contains(a.getValue())) found++;
-            else lostKeys.add(a.getKey());
+        try {
+            ApiClient after = new ApiClient(restarted.base());
+            Map<String, List<String>> stored = needsByKey(after);
+            int found = 0;
+            for (Map.Entry<String, String> a : acknowledged.entrySet()) {
+                List<String> ids = stored.getOrDefault(a.getKey(), List.of());
+                if (ids.contains(a.getValue())) found++;
+                else lostKeys.add(a.getKey());
+            }
+            acknowledgedEver.putAll(acknowledged);
+            int committed = (int) inFlight.keySet().stream().filter(stored::containsKey).count();
+            int[] retries = retry(after, inFlight.values());
+            Map<String, List<String>> afterRetry = needsByKey(after);
+            int duplicates = (int) afterRetry.entrySet().stream()
+                    .filter(e -> acknowledged.containsKey(e.getKey()) || inFlight.containsKey(e.getKey()))
+                    .filter(e -> e.getValue().size() > 1).count();
+            int lost = (int) acknowledged.keySet().stream().filter(lostKeys::contains).count();
+            CrashRound result = new CrashRound(round, pid, exit, delayMillis, acknowledged.size(), found,
+                    lost, inFlight.size(), committed, retries[0], retries[1],
+                    retries[2], refused.get() + retries[3], duplicates, chain[0], chain[1]);
+            return new RoundOutcome(result, restarted);
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            restarted.kill();
+            throw e;
         }
-        acknowledgedEver.putAll(acknowledged);
-        int committed = (int) inFlight.keySet().stream().filter(stored::containsKey).count();
-        int[] retries = retry(after, inFlight.values());
-        Map<String, List<String>> afterRetry = needsByKey(after);
-        int duplicates = (int) afterRetry.entrySet().stream()
-                .filter(e -> acknowledged.containsKey(e.getKey()) || inFlight.containsKey(e.getKey()))
-                .filter(e -> e.getValue().size() > 1).count();
-        CrashRound result = new CrashRound(round, pid, exit, delayMillis, acknowledged.size(), found,
-                acknowledged.size() - found + (int) chain[2], inFlight.size(), committed, retries[0], retries[1],
-                retries[2], refused.get() + retries[3], duplicates, chain[0], chain[1]);
-        return new RoundOutcome(result, restarted);
     }
 
     /** One client: files needs with fresh keys until the server dies (an I/O error) or the round ends. */
@@ -166,7 +172,7 @@ final class CrashRun {
     /**
      * Opens the killed server's database in this process (which recovers the WAL as a restart
      * would) and walks the journal chain; also counts acknowledged needs without their event.
-     * Returns {journal size, first broken link, acknowledged needs not journalled}.
+     * Returns {journal size, first broken link, acknowledged needs not journalled} (the last also go to lostKeys).
      */
     private long[] checkChainOnDisk(Map<String, String> acknowledged) {
         try (Database db = Database.embedded(settings.data())) {

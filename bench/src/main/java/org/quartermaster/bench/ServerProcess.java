@@ -27,6 +27,13 @@ final class ServerProcess implements AutoCloseable {
     /** Flags {@code ./qm} passes to the JVM; the benches measure what users run. */
     static final List<String> JVM_FLAGS = List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseZGC");
 
+    /** Children still running; a bench that is interrupted (Ctrl-C) must not leave servers behind. */
+    private static final java.util.Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "qm-bench-children"));
+    }
+
     private final Process process;
     private final int port;
     private final long spawnedNanos;
@@ -54,7 +61,10 @@ final class ServerProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         long spawned = System.nanoTime();
-        return new ServerProcess(builder.start(), port, spawned);
+        Process process = builder.start();
+        LIVE.add(process);
+        process.onExit().thenAccept(LIVE::remove);
+        return new ServerProcess(process, port, spawned);
     }
 
     /** Spawns and waits for the first 200 on {@code /health}. */
