@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
             // one line per benchmark
             PlannerBench.class,
             JournalBench.class,
+            CrashBench.class,
+            WriteBench.class,
+            StartupBench.class,
         })
 public final class Bench implements Runnable {
 
