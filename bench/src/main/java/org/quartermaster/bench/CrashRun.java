@@ -185,13 +185,17 @@ final class CrashRun {
         }
     }
 
-    /** Retries in-doubt requests with their key and body; returns {created, replayed, stuck (409), other}. */
+    /**
+     * Retries in-doubt requests with their key and body; returns {created, replayed (a stored
+     * response, or 303 to the result when the response was never stored), stuck (409), other}.
+     */
     private static int[] retry(ApiClient api, Iterable<Sent> inDoubt) throws IOException, InterruptedException {
         int[] counts = new int[4];
         for (Sent s : inDoubt) {
             ApiClient.Reply r = api.post("/api/v1/needs", s.body(), s.key());
             if (r.status() == 201 && r.replayed()) counts[1]++;
             else if (r.status() == 201) counts[0]++;
+            else if (r.status() == 303) counts[1]++;
             else if (r.status() == 409) counts[2]++;
             else counts[3]++;
         }

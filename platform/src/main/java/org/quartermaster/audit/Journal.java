@@ -68,6 +68,12 @@ public final class Journal {
         tx.defer(new Draft(type, entityId, payload));
     }
 
+    /** The entity of the first change journalled in {@code tx} so far, if any. */
+    public static java.util.Optional<String> firstEntity(Tx tx) {
+        return tx.deferred().stream().filter(Draft.class::isInstance).map(Draft.class::cast)
+                .map(Draft::entityId).findFirst();
+    }
+
     private void flush(Tx tx) {
         List<Draft> drafts = tx.deferred().stream()
                 .filter(Draft.class::isInstance).map(Draft.class::cast).toList();

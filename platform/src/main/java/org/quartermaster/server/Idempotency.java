@@ -91,8 +91,21 @@ final class Idempotency {
                     "this Idempotency-Key was used with a different request body");
         }
         if (s.status() == null) {
-            throw new Conflict(409, "idempotency-key-in-progress",
-                    "a request with this Idempotency-Key is still being processed; retry shortly");
+            // The claim commits with the effect, so the effect happened; only its response was
+            // not stored (the server stopped in between, or is about to store it). Point at the
+            // result rather than leave the client in doubt.
+            if (s.location() == null) {
+                throw new Conflict(409, "idempotency-key-in-progress",
+                        "a request with this Idempotency-Key was processed but its response is not recorded yet;"
+                                + " retry shortly");
+            }
+            ctx.header("Location", s.location());
+            ctx.header("Idempotency-Replayed", "true");
+            Problems.send(ctx, 303, "idempotency-see-other", "See other",
+                    "this request was processed before its response could be recorded; its result is at "
+                            + s.location(), null);
+            ctx.skipRemainingHandlers();
+            return;
         }
         if (s.location() != null) ctx.header("Location", s.location());
         ctx.header("Idempotency-Replayed", "true");
@@ -108,7 +121,7 @@ final class Idempotency {
         String body = ctx.attribute(Http.RESPONSE_BODY);
         db.write(Actor.SYSTEM, tx -> tx.handle().createUpdate("""
                 UPDATE idempotency_keys SET status = :status, content_type = :type, response_body = :body,
-                  location = :location
+                  location = COALESCE(:location, location)
                 WHERE idempotency_key = :key AND method = :method AND path = :path""")
                 .bind("status", ctx.statusCode()).bind("type", ctx.res().getContentType())
                 .bind("body", body == null ? "" : body).bind("location", ctx.res().getHeader("Location"))
@@ -119,16 +132,32 @@ final class Idempotency {
         Claim claim = CURRENT.get();
         if (claim == null || claim.claimed) return;
         int rows = tx.handle().createUpdate("""
-                INSERT INTO idempotency_keys (idempotency_key, method, path, request_hash, created_at)
-                VALUES (:key, :method, :path, :hash, :now)
+                INSERT INTO idempotency_keys (idempotency_key, method, path, request_hash, location, created_at)
+                VALUES (:key, :method, :path, :hash, :location, :now)
                 ON CONFLICT (idempotency_key, method, path) DO NOTHING""")
                 .bind("key", claim.key).bind("method", claim.method).bind("path", claim.path)
-                .bind("hash", claim.requestHash).bind("now", tx.now()).execute();
+                .bind("hash", claim.requestHash).bind("location", resultLocation(claim.path, tx))
+                .bind("now", tx.now()).execute();
         if (rows == 0) {
             throw new Conflict(409, "idempotency-key-in-progress",
                     "another request with this Idempotency-Key got there first; retry to see its response");
         }
         claim.claimed = true;
+    }
+
+    /**
+     * Where the result of a claimed request can be read: the record its first journal event
+     * names. A step on a record ({@code /api/v1/needs/N-000001/submit}) answers at the record's
+     * path; a creation ({@code /api/v1/needs}) at the path plus the new record's id.
+     */
+    static String resultLocation(String path, Tx tx) {
+        return org.quartermaster.audit.Journal.firstEntity(tx).map(entity -> {
+            String marker = "/" + entity;
+            int at = path.indexOf(marker + "/");
+            if (at >= 0) return path.substring(0, at + marker.length());
+            if (path.endsWith(marker)) return path;
+            return path + marker;
+        }).orElse(null);
     }
 
     private Optional<Stored> find(Claim c) {
