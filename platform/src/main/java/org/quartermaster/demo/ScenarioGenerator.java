@@ -131,10 +131,14 @@ public final class ScenarioGenerator {
     /** Log-uniform between min and max, rounded to two significant digits as people order. */
     long quantity(long min, long max) {
         double exponent = Math.log(min) + random.nextDouble() * (Math.log(max) - Math.log(min));
-        long raw = Math.round(Math.exp(exponent));
+        return Math.max(min, Math.min(max, roundDown(Math.round(Math.exp(exponent)))));
+    }
+
+    /** Down to two significant digits (12 345 becomes 12 000), never below 1. */
+    static long roundDown(long raw) {
         long step = 1;
         while (raw / step >= 100) step *= 10;
-        return Math.max(min, Math.min(max, raw / step * step));
+        return Math.max(1, raw / step * step);
     }
 
     private String justification(ItemSpec item, Place destination) {
@@ -178,7 +182,7 @@ public final class ScenarioGenerator {
             ItemSpec offered = substituteOrSame(asked);
             Party donor = donorFor(offered);
             long quantity = random.nextInt(100) < 45 ? remaining[index]
-                    : Math.max(1, Math.round(remaining[index] * (0.2 + 0.7 * random.nextDouble())));
+                    : roundDown(Math.max(1, Math.round(remaining[index] * (0.2 + 0.7 * random.nextDouble()))));
             remaining[index] -= quantity;
             return new PlannedOffer(offer(donor, offered, quantity), index, steps());
         }
