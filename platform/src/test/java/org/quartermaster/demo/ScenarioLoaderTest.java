@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.quartermaster.Quartermaster;
 import org.quartermaster.needs.NeedFilter;
 import org.quartermaster.needs.model.Need;
@@ -12,11 +13,12 @@ import org.quartermaster.shared.Limits;
 import org.quartermaster.testing.TestDatabases;
 
 class ScenarioLoaderTest {
-    @Test
-    void loadsASmallWorldWithRealisticCoverageAndAnIntactJournal() {
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void loadsASmallWorldWithRealisticCoverageAndAnIntactJournal(TestDatabases.Kind kind) {
         Scenario scenario = ScenarioGenerator.generate(ScenarioGenerator.DEFAULT_SEED, new Sizes(200, 100),
                 LocalDate.of(2026, 11, 29));
-        try (Quartermaster app = new Quartermaster(TestDatabases.sqlite())) {
+        try (Quartermaster app = new Quartermaster(TestDatabases.open(kind))) {
             ScenarioLoader.Loaded loaded = new ScenarioLoader(app.catalog(), app.parties(), app.needs(),
                     app.offers(), ScenarioLoader.Progress.SILENT).load(scenario);
 
