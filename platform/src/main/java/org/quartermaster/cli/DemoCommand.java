@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 /** {@code qm demo}: generate a realistic world into a fresh database, then serve it. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Load a generated demo world (donors, catalogue, needs, offers) and serve it.",
-                "Uses a fresh data directory under the system temp directory unless --data or --db is given;",
-                "an existing database that already holds data is refused."})
+                "Loads into a fresh directory qm-demo-* under the system temp directory unless",
+                "--data or --db is given; a database that already holds data is refused."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
     int port;

@@ -32,8 +32,8 @@ import picocli.CommandLine.Spec;
  * {@code qm import} reads (plus id and status columns it ignores) or as JSON lines.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Export all needs or offers as CSV (the layout 'qm import' reads, plus id and status)",
-                "or as JSON lines (one object per record, same field names)."})
+        description = {"Export all needs or offers as CSV in the layout 'qm import' reads",
+                "(plus id and status columns), or as JSON lines with the same field names."})
 final class ExportCommand implements Callable<Integer> {
     enum Kind { needs, offers }
 

@@ -43,14 +43,19 @@ import picocli.CommandLine.Spec;
  * line and column before anything is written; then all rows go in one transaction.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Import needs or offers from an RFC 4180 CSV file (UTF-8, header line first): all rows or none.",
-                "needs columns:  requester,item,quantity,priority,due_date,destination,justification",
-                "offers columns: donor,item,quantity,condition,origin,available_from,terms,non_lethal_only,",
-                "                reimbursement_requested,need[,restrictions]",
-                "Codes name registered organisations, locations and items; priority is P1..P5; dates are",
-                "YYYY-MM-DD; need is a need id (N-000042) or blank; flags are true/false (blank = false).",
-                "Imported needs are submitted (OPEN); offers start as OFFERED. The columns id, status,",
-                "covered_quantity and delivered_quantity written by 'qm export' are ignored."})
+        description = {"Import needs or offers from a CSV file (RFC 4180, UTF-8, header first).",
+                "All rows or none: every problem is reported with its line and column.",
+                "",
+                "needs:  requester,item,quantity,priority,due_date,destination,justification",
+                "offers: donor,item,quantity,condition,origin,available_from,terms,",
+                "        non_lethal_only,reimbursement_requested,need[,restrictions]",
+                "",
+                "Codes name registered organisations, locations and items. priority: P1..P5;",
+                "dates: YYYY-MM-DD; condition: NEW, SERVICEABLE, NEEDS_REPAIR; terms: DONATION,",
+                "SALE, LOAN; flags: true or false (blank = false); need: a need id (N-000042)",
+                "or blank. Needs are filed as OPEN, offers as OFFERED. The columns id, status,",
+                "covered_quantity and delivered_quantity that 'qm export' adds are ignored.",
+                ""})
 final class ImportCommand implements Callable<Integer> {
     private static final Actor IMPORTER = new Actor("qm-import", "QM");
     private static final List<String> PRIORITIES = List.of("P1", "P2", "P3", "P4", "P5");

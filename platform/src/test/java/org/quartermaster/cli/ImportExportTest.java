@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.quartermaster.Quartermaster;
 import org.quartermaster.needs.NeedFilter;
 import org.quartermaster.offers.OfferFilter;
+import org.quartermaster.shared.Limits;
 import org.quartermaster.store.Database;
 import picocli.CommandLine;
 
@@ -148,6 +149,19 @@ class ImportExportTest {
                 "line 5, non_lethal_only: cannot be true for a lethal item (AMMO-556X45)");
         assertThat(run.err()).doesNotContain("line 2");
         assertThat(count(data, "offers")).isZero();
+    }
+
+    @Test
+    void refusesAFileWithMoreRowsThanTheLimit() throws Exception {
+        String row = "UKR-MOD,MED-IFAK,10,P3,2027-01-01,UKR-DEPOT-LVIV,x\n";
+        Path csv = file("many.csv", NEEDS_HEADER + row.repeat(Limits.IMPORT_ROWS_MAX + 1));
+        Path data = copyOfWorld("many");
+        Run run = qm("import", "needs", csv.toString(), "--data", data.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        // The header is line 1, so the first row past the limit is on line limit + 2.
+        assertThat(run.err()).contains("line " + (Limits.IMPORT_ROWS_MAX + 2) + ": the file has more than "
+                + Limits.IMPORT_ROWS_MAX + " rows", "nothing was imported");
+        assertThat(count(data, "needs")).isZero();
     }
 
     @Test
