@@ -63,36 +63,45 @@ final class DemoCommand implements Callable<Integer> {
         }
         Path data = store.data != null || store.db != null ? null : Files.createTempDirectory("qm-demo-");
         Quartermaster app = new Quartermaster(store.open(data));
-        if (!app.parties().allOrganisations().isEmpty()) {
-            app.close();
-            err.println("qm demo: " + store.describe(data) + " already holds data; the demo loads only into an "
-                    + "empty database. Leave out --data for a fresh one, or name an empty directory.");
-            return 1;
+        Server server = null;
+        try {
+            if (!app.parties().allOrganisations().isEmpty()) {
+                err.println("qm demo: " + store.describe(data) + " already holds data; the demo loads only into"
+                        + " an empty database. Leave out --data for a fresh one, or name an empty directory.");
+                return 1;
+            }
+            out.println("Loading the demo world (seed " + seed + ") into " + store.describe(data));
+            out.flush();
+            load(app, sizes, err, out);
+            if (noServe) return 0;
+            server = app.serve(host, port);
+            out.println("Quartermaster demo is ready: http://" + host + ":" + server.port() + "/");
+            out.flush();
+        } finally {
+            if (server == null) app.close(); // once serving, the shutdown hook closes it
         }
-        out.println("Loading the demo world (seed " + seed + ") into " + store.describe(data));
-        out.flush();
-        long started = System.nanoTime();
-        Scenario scenario = ScenarioGenerator.generate(seed, sizes, LocalDate.now(ZoneOffset.UTC));
-        ScenarioLoader.Loaded loaded = new ScenarioLoader(app.catalog(), app.parties(), app.needs(), app.offers(),
-                progressOn(err, started)).load(scenario);
-        err.println();
-        out.printf("Loaded %d organisations, %d locations, %d items, %d needs, %d offers (%d lifecycle steps) in %.1f s%n",
-                loaded.organisations(), loaded.locations(), loaded.items(), loaded.needs(), loaded.offers(),
-                loaded.steps(), (System.nanoTime() - started) / 1e9);
-        if (noServe) {
-            app.close();
-            return 0;
-        }
-        Server server = app.serve(host, port);
-        out.println("Quartermaster demo is ready: http://" + host + ":" + server.port() + "/");
-        out.flush();
         ServeCommand.awaitShutdown(app, server);
         return 0;
     }
 
+    private void load(Quartermaster app, Sizes sizes, PrintWriter err, PrintWriter out) {
+        long started = System.nanoTime();
+        Scenario scenario = ScenarioGenerator.generate(seed, sizes, LocalDate.now(ZoneOffset.UTC));
+        ScenarioLoader.Loaded loaded = new ScenarioLoader(app.catalog(), app.parties(), app.needs(),
+                app.offers(), progressOn(err, started)).load(scenario);
+        err.println();
+        out.printf("Loaded %d organisations, %d locations, %d items, %d needs, %d offers"
+                        + " (%d lifecycle steps) in %.1f s%n", loaded.organisations(), loaded.locations(),
+                loaded.items(), loaded.needs(), loaded.offers(), loaded.steps(), seconds(started));
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
     private static ScenarioLoader.Progress progressOn(PrintWriter err, long started) {
         return (phase, done, total) -> {
-            err.printf("\rloading %s %d/%d (%.1f s)        ", phase, done, total, (System.nanoTime() - started) / 1e9);
+            err.printf("\rloading %s %d/%d (%.1f s)        ", phase, done, total, seconds(started));
             err.flush();
         };
     }
