@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code qm}: serve the platform, load a demo world, import and export, verify. */
 @Command(name = "qm", mixinStandardHelpOptions = true, version = "Quartermaster 0.1.0",
         description = "Quartermaster: coordination of defence procurement and military aid.",
-        subcommands = {ServeCommand.class, PlanCommand.class, VerifyCommand.class, UserCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, PlanCommand.class, ImportCommand.class,
+            ExportCommand.class, VerifyCommand.class, UserCommand.class})
 public final class Main implements Runnable {
 
     @Override

@@ -44,7 +44,7 @@ final class PlanCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--horizon must be between 1 and " + PlanWeeks.HORIZON_WEEKS_MAX);
         }
         Path data = Path.of("qm-data");
-        try (Quartermaster app = new Quartermaster(store.open(data))) {
+        try (Quartermaster app = store.platform(data)) {
             progress("planning: reading needs and offers from " + store.describe(data));
             long started = System.nanoTime();
             PlanRecord plan = app.planning().propose(horizonWeeks, Actor.SYSTEM);

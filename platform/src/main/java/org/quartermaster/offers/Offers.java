@@ -103,26 +103,36 @@ public final class Offers {
      * withdrawing a pledged offer uncovers it; delivering counts against it. All in one transaction.
      */
     public Offer act(String id, OfferRules.Action action, long version, Actor actor) {
-        return db.write(actor, tx -> {
-            Offer o = load(tx, id);
-            OfferStatus next = switch (OfferRules.apply(o.status(), action)) {
-                case OfferRules.Outcome.Moved m -> m.next();
-                case OfferRules.Outcome.Refused r -> throw new Refused("illegal-transition", null, r.reason());
-            };
-            String cause = "offer " + o.publicId() + " " + action.name().toLowerCase(Locale.ROOT);
-            if (o.need() != null) {
-                boolean wasPledged = o.status() instanceof OfferStatus.Pledged;
-                boolean isPledged = next instanceof OfferStatus.Pledged || next instanceof OfferStatus.Delivered;
-                if (!wasPledged && isPledged) needs.cover(tx, o.need(), o.quantity(), cause);
-                if (wasPledged && next instanceof OfferStatus.Withdrawn) needs.cover(tx, o.need(), -o.quantity(), cause);
-                if (next instanceof OfferStatus.Delivered) needs.deliver(tx, o.need(), o.quantity(), cause);
-            }
-            Offer changed = o.with(next, tx.now());
-            table.updateStatus(tx.handle(), changed, version);
-            journal.record(tx, "OfferStatusChanged", o.publicId(), new OfferStatusChanged(o.publicId(),
-                    o.status().name(), next.name(), o.need(), version + 1));
-            return table.byKey(tx.handle(), o.key()).orElseThrow();
-        });
+        return db.write(actor, tx -> act(tx, id, action, version));
+    }
+
+    /**
+     * Takes many lifecycle steps in one transaction, in order: all or none (bulk loads such as the
+     * demo scenario, where one commit per step would dominate the load time).
+     */
+    public List<Offer> actAll(List<ActOnOffer> steps, Actor actor) {
+        return db.write(actor, tx -> steps.stream().map(s -> act(tx, s.offer(), s.action(), s.version())).toList());
+    }
+
+    private Offer act(Tx tx, String id, OfferRules.Action action, long version) {
+        Offer o = load(tx, id);
+        OfferStatus next = switch (OfferRules.apply(o.status(), action)) {
+            case OfferRules.Outcome.Moved m -> m.next();
+            case OfferRules.Outcome.Refused r -> throw new Refused("illegal-transition", null, r.reason());
+        };
+        String cause = "offer " + o.publicId() + " " + action.name().toLowerCase(Locale.ROOT);
+        if (o.need() != null) {
+            boolean wasPledged = o.status() instanceof OfferStatus.Pledged;
+            boolean isPledged = next instanceof OfferStatus.Pledged || next instanceof OfferStatus.Delivered;
+            if (!wasPledged && isPledged) needs.cover(tx, o.need(), o.quantity(), cause);
+            if (wasPledged && next instanceof OfferStatus.Withdrawn) needs.cover(tx, o.need(), -o.quantity(), cause);
+            if (next instanceof OfferStatus.Delivered) needs.deliver(tx, o.need(), o.quantity(), cause);
+        }
+        Offer changed = o.with(next, tx.now());
+        table.updateStatus(tx.handle(), changed, version);
+        journal.record(tx, "OfferStatusChanged", o.publicId(), new OfferStatusChanged(o.publicId(),
+                o.status().name(), next.name(), o.need(), version + 1));
+        return table.byKey(tx.handle(), o.key()).orElseThrow();
     }
 
     private Offer load(Tx tx, String id) {
