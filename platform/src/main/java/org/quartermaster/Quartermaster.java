@@ -71,11 +71,24 @@ public final class Quartermaster implements AutoCloseable {
         FeedApi.routes(table, journal);
         org.quartermaster.audit.web.JournalApi.routes(table, journal);
         DashboardPages.routes(table, new Dashboard(catalog, needs, offers));
-        NeedPages.routes(table, needs, catalog, parties, journal, this::pledgesOf);
+        NeedPages.routes(table, needs, catalog, parties, journal, this::pledgesOf, this::plannedFor);
+        org.quartermaster.planning.web.PlanPages.routes(table, planning);
         OfferPages.routes(table, offers, catalog, parties, journal);
         CatalogPages.routes(table, catalog);
         PartyPages.routes(table, parties);
         return table;
+    }
+
+    /** A need's page shows what the latest plan does for it; wired here so that needs need not know planning. */
+    private NeedPages.Planned plannedFor(String needId) {
+        return planning.latest().map(plan -> {
+            var lines = planning.allocations(plan.publicId(), needId).stream()
+                    .map(org.quartermaster.planning.PlannedAllocation::explanation).toList();
+            var shortfalls = planning.shortfalls(plan.publicId(), needId);
+            long shortQuantity = shortfalls.stream().mapToLong(org.quartermaster.planning.PlannedShortfall::quantity).sum();
+            String reason = shortfalls.isEmpty() ? null : shortfalls.get(0).reason();
+            return new NeedPages.Planned(plan.publicId(), lines, shortQuantity, reason);
+        }).orElse(NeedPages.Planned.NONE);
     }
 
     /** A need's page shows the offers pledged to it; wired here so that needs need not know offers. */

@@ -311,13 +311,13 @@ public final class Access {
      * throws on what a client sent: anything but valid, live credentials is {@link Authentication.Rejected}.
      */
     public Authentication authenticate(String authorization, String cookies) {
-        return switch (org.quartermaster.access.web.Credentials.read(authorization, cookies)) {
-            case org.quartermaster.access.web.Credentials.Presented.None none -> new Authentication.Anonymous();
-            case org.quartermaster.access.web.Credentials.Presented.Malformed m -> new Authentication.Rejected(m.reason());
-            case org.quartermaster.access.web.Credentials.Presented.SessionToken s -> session(s.token())
+        return switch (org.quartermaster.access.Credentials.read(authorization, cookies)) {
+            case org.quartermaster.access.Credentials.Presented.None none -> new Authentication.Anonymous();
+            case org.quartermaster.access.Credentials.Presented.Malformed m -> new Authentication.Rejected(m.reason());
+            case org.quartermaster.access.Credentials.Presented.SessionToken s -> session(s.token())
                     .<Authentication>map(live -> new Authentication.Authenticated(live.principal(), live))
                     .orElseGet(() -> new Authentication.Rejected("no live session for this cookie"));
-            case org.quartermaster.access.web.Credentials.Presented.ApiToken t -> authenticateToken(t.token())
+            case org.quartermaster.access.Credentials.Presented.ApiToken t -> authenticateToken(t.token())
                     .<Authentication>map(p -> new Authentication.Authenticated(p, null))
                     .orElseGet(() -> new Authentication.Rejected("no live API token for this bearer"));
         };

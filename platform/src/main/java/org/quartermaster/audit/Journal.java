@@ -59,19 +59,13 @@ public final class Journal {
     }
 
     /** A change to be journalled: its type (past tense, e.g. {@code NeedFiled}), entity and payload. */
-    record Draft(String type, String entityId, Object payload) {}
+    record Draft(String type, String entityId, Object payload) implements Tx.Change {}
 
     /** Journals one change in {@code tx}; it commits with the change or not at all. */
     public void record(Tx tx, String type, String entityId, Object payload) {
         Checks.text("event.type", type, TYPE_LENGTH_MAX);
         Checks.text("event.entity", entityId, ENTITY_LENGTH_MAX);
         tx.defer(new Draft(type, entityId, payload));
-    }
-
-    /** The entity of the first change journalled in {@code tx} so far, if any. */
-    public static java.util.Optional<String> firstEntity(Tx tx) {
-        return tx.deferred().stream().filter(Draft.class::isInstance).map(Draft.class::cast)
-                .map(Draft::entityId).findFirst();
     }
 
     private void flush(Tx tx) {

@@ -4,7 +4,7 @@ package org.quartermaster.planning;
  * One allocation of a plan with its explanation: where the units come from, when they ship and
  * arrive (weeks from the plan's start), how late, and what each cost term contributed.
  */
-public record PlannedAllocation(int line, String need, String sourceKind, String source, String suppliedItem,
+public record PlannedAllocation(int line, String need, int priority, String sourceKind, String source, String suppliedItem,
                                 String origin, long quantity, int shipWeek, int arrivalWeek, int latenessWeeks,
                                 long moneyCost, long substitutionCost, long latenessCost) {
 

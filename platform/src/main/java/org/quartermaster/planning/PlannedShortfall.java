@@ -1,5 +1,5 @@
 package org.quartermaster.planning;
 
 /** What a plan leaves short for one need, and what limited it (STOCK, CAPACITY, LANE, ABSORPTION, BUDGET). */
-public record PlannedShortfall(int line, String need, long quantity, String reason, long cost) {
+public record PlannedShortfall(int line, String need, int priority, long quantity, String reason, long cost) {
 }

@@ -65,11 +65,13 @@ public final class Planning {
     public PlanRecord propose(int horizonWeeks, Actor actor) {
         PlanWeeks weeks = PlanWeeks.from(PlanInputs.today(db.now()), horizonWeeks);
         PlanInput input = currentInput(weeks);
+        Map<String, Integer> priorities = new HashMap<>();
+        for (var n : input.needs()) priorities.put(n.id(), n.priority().ordinal() + 1);
         long started = System.nanoTime();
         Plan plan = Planner.plan(input);
         long solveMillis = (System.nanoTime() - started) / 1_000_000;
-        List<PlannedAllocation> allocations = allocations(plan);
-        List<PlannedShortfall> shortfalls = shortfalls(plan);
+        List<PlannedAllocation> allocations = allocations(plan, priorities);
+        List<PlannedShortfall> shortfalls = shortfalls(plan, priorities);
         String inputsDigest = sha256(CanonicalJson.write(input));
         String linesDigest = sha256(CanonicalJson.write(Map.of("allocations", allocations, "shortfalls", shortfalls)));
         return db.write(actor, tx -> {
@@ -182,22 +184,22 @@ public final class Planning {
         return db.read(table::lanes);
     }
 
-    private static List<PlannedAllocation> allocations(Plan plan) {
+    private static List<PlannedAllocation> allocations(Plan plan, Map<String, Integer> priorities) {
         List<PlannedAllocation> out = new ArrayList<>(plan.allocations().size());
         int line = 0;
         for (Allocation a : plan.allocations()) {
-            out.add(new PlannedAllocation(++line, a.needId(), a.sourceKind().name(), a.sourceId(), a.suppliedItem(),
+            out.add(new PlannedAllocation(++line, a.needId(), priorities.get(a.needId()), a.sourceKind().name(), a.sourceId(), a.suppliedItem(),
                     a.origin(), a.quantity(), a.shipWeek(), a.arrivalWeek(), a.latenessWeeks(), a.moneyCost(),
                     a.substitutionCost(), a.latenessCost()));
         }
         return out;
     }
 
-    private static List<PlannedShortfall> shortfalls(Plan plan) {
+    private static List<PlannedShortfall> shortfalls(Plan plan, Map<String, Integer> priorities) {
         List<PlannedShortfall> out = new ArrayList<>(plan.shortfalls().size());
         int line = 0;
         for (Shortfall s : plan.shortfalls()) {
-            out.add(new PlannedShortfall(++line, s.needId(), s.quantity(), s.reason().name(), s.cost()));
+            out.add(new PlannedShortfall(++line, s.needId(), priorities.get(s.needId()), s.quantity(), s.reason().name(), s.cost()));
         }
         return out;
     }

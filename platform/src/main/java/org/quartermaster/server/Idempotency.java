@@ -151,7 +151,7 @@ final class Idempotency {
      * path; a creation ({@code /api/v1/needs}) at the path plus the new record's id.
      */
     static String resultLocation(String path, Tx tx) {
-        return org.quartermaster.audit.Journal.firstEntity(tx).map(entity -> {
+        return tx.firstChangedEntity().map(entity -> {
             String marker = "/" + entity;
             int at = path.indexOf(marker + "/");
             if (at >= 0) return path.substring(0, at + marker.length());

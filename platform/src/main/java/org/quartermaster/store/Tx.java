@@ -41,6 +41,16 @@ public final class Tx {
         return dialect;
     }
 
+    /** A deferred change that names the record it changed (journal drafts are). */
+    public interface Change {
+        String entityId();
+    }
+
+    /** The record named by the first deferred {@link Change}, if any. */
+    public java.util.Optional<String> firstChangedEntity() {
+        return pending.stream().filter(Change.class::isInstance).map(c -> ((Change) c).entityId()).findFirst();
+    }
+
     /** Queues an item for the before-commit listeners (e.g. a journal event draft). */
     public void defer(Object item) {
         pending.add(item);

@@ -169,7 +169,8 @@ abstract class ApiSupport {
                 try (var rs = c.getMetaData().getTables(null, c.getSchema(), "%", new String[] {"TABLE"})) {
                     while (rs.next()) tables.add(rs.getString("TABLE_NAME"));
                 }
-                tables.removeIf(t -> t.startsWith("flyway") || t.startsWith("sqlite_"));
+                // Signed tree heads are written by the server's background signer on a timer, not by requests.
+                tables.removeIf(t -> t.startsWith("flyway") || t.startsWith("sqlite_") || t.equals("journal_heads"));
                 tables.sort(null);
                 assertThat(tables).as("tables found").contains("needs", "journal_events");
                 StringBuilder all = new StringBuilder();

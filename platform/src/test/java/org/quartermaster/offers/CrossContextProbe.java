@@ -1,12 +1,12 @@
 package org.quartermaster.offers;
 
-import org.quartermaster.needs.model.Need;
+import org.quartermaster.needs.jdbc.NeedsTable;
 
 /** A deliberate breach, compiled only in tests, that the architecture rules must report. */
 final class CrossContextProbe {
     private CrossContextProbe() {}
 
-    static long keyOf(Need need) {
-        return need.key();
+    static NeedsTable table() {
+        return new NeedsTable();
     }
 }

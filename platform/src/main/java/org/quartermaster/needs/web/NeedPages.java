@@ -16,7 +16,7 @@ import org.quartermaster.needs.model.Need;
 import org.quartermaster.needs.model.NeedStatus;
 import org.quartermaster.parties.Parties;
 import org.quartermaster.parties.model.Organisation;
-import org.quartermaster.server.History;
+import org.quartermaster.audit.History;
 import org.quartermaster.server.Http;
 import org.quartermaster.server.Links;
 import org.quartermaster.server.RouteTable;
@@ -60,11 +60,21 @@ public final class NeedPages {
         }
     }
 
+    /** What the latest plan does for a need, given by the wiring so that needs need not know planning. */
+    public interface PlanLines {
+        Planned of(String needId);
+    }
+
+    /** The latest plan's lines for one need: its allocations explained, and what is left short. */
+    public record Planned(String plan, List<String> allocations, long shortQuantity, String shortReason) {
+        public static final Planned NONE = new Planned(null, List.of(), 0, null);
+    }
+
     public record NeedView(Need need, String itemName, String unit, List<Pledge> pledges,
-                           List<History.Entry> history) {}
+                           List<History.Entry> history, Planned planned) {}
 
     public static void routes(RouteTable t, Needs needs, Catalog catalog, Parties parties, Journal journal,
-                              Pledges pledges) {
+                              Pledges pledges, PlanLines plans) {
         t.page(HandlerType.GET, "/needs", "Need lines, filtered, with an htmx partial of the table",
                 ctx -> list(ctx, needs, catalog, parties));
         t.page(HandlerType.GET, "/needs/{id}", "A need's page: fields, coverage, pledged offers, history", ctx -> {
@@ -72,7 +82,7 @@ public final class NeedPages {
             Item item = catalog.get(need.item());
             String unit = Classifiers.get().unit(item.unit()).map(Classifiers.Unit::name).orElse(item.unit());
             Templates.page(ctx, "needs/need.jte", new NeedView(need, item.name(), unit,
-                    pledges.of(need.publicId()), History.of(journal, need.publicId())));
+                    pledges.of(need.publicId()), History.of(journal, need.publicId()), plans.of(need.publicId())));
         });
     }
 

@@ -15,7 +15,7 @@ import org.quartermaster.offers.model.Offer;
 import org.quartermaster.offers.model.OfferStatus;
 import org.quartermaster.parties.Parties;
 import org.quartermaster.parties.model.Organisation;
-import org.quartermaster.server.History;
+import org.quartermaster.audit.History;
 import org.quartermaster.server.Http;
 import org.quartermaster.server.Links;
 import org.quartermaster.server.RouteTable;

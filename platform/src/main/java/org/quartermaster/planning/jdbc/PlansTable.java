@@ -41,13 +41,14 @@ public final class PlansTable {
 
     public void insertLines(Handle h, long planKey, List<PlannedAllocation> allocations, List<PlannedShortfall> shortfalls) {
         PreparedBatch a = h.prepareBatch("""
-                INSERT INTO plan_allocations (plan_key, line, need_id, source_kind, source_id, supplied_item,
+                INSERT INTO plan_allocations (plan_key, line, need_id, priority, source_kind, source_id, supplied_item,
                   origin_code, quantity, ship_week, arrival_week, lateness_weeks, money_cost, substitution_cost,
                   lateness_cost)
-                VALUES (:plan, :line, :need, :kind, :source, :item, :origin, :quantity, :ship, :arrival, :late,
+                VALUES (:plan, :line, :need, :priority, :kind, :source, :item, :origin, :quantity, :ship, :arrival, :late,
                   :money, :substitution, :latenessCost)""");
         for (PlannedAllocation x : allocations) {
-            a.bind("plan", planKey).bind("line", x.line()).bind("need", x.need()).bind("kind", x.sourceKind())
+            a.bind("plan", planKey).bind("line", x.line()).bind("need", x.need()).bind("priority", x.priority())
+                    .bind("kind", x.sourceKind())
                     .bind("source", x.source()).bind("item", x.suppliedItem()).bind("origin", x.origin())
                     .bind("quantity", x.quantity()).bind("ship", x.shipWeek()).bind("arrival", x.arrivalWeek())
                     .bind("late", x.latenessWeeks()).bind("money", x.moneyCost())
@@ -55,10 +56,11 @@ public final class PlansTable {
         }
         if (!allocations.isEmpty()) a.execute();
         PreparedBatch s = h.prepareBatch("""
-                INSERT INTO plan_shortfalls (plan_key, line, need_id, quantity, reason, cost)
-                VALUES (:plan, :line, :need, :quantity, :reason, :cost)""");
+                INSERT INTO plan_shortfalls (plan_key, line, need_id, priority, quantity, reason, cost)
+                VALUES (:plan, :line, :need, :priority, :quantity, :reason, :cost)""");
         for (PlannedShortfall x : shortfalls) {
-            s.bind("plan", planKey).bind("line", x.line()).bind("need", x.need()).bind("quantity", x.quantity())
+            s.bind("plan", planKey).bind("line", x.line()).bind("need", x.need()).bind("priority", x.priority())
+                    .bind("quantity", x.quantity())
                     .bind("reason", x.reason()).bind("cost", x.cost()).add();
         }
         if (!shortfalls.isEmpty()) s.execute();
@@ -93,7 +95,7 @@ public final class PlansTable {
                         + (need == null ? "" : " AND need_id = :need") + " ORDER BY line")
                 .bind("plan", planKey).bind("need", need)
                 .map((rs, ctx) -> new PlannedAllocation(rs.getInt("line"), rs.getString("need_id"),
-                        rs.getString("source_kind"), rs.getString("source_id"), rs.getString("supplied_item"),
+                        rs.getInt("priority"), rs.getString("source_kind"), rs.getString("source_id"), rs.getString("supplied_item"),
                         rs.getString("origin_code"), rs.getLong("quantity"), rs.getInt("ship_week"),
                         rs.getInt("arrival_week"), rs.getInt("lateness_weeks"), rs.getLong("money_cost"),
                         rs.getLong("substitution_cost"), rs.getLong("lateness_cost")))
@@ -105,7 +107,7 @@ public final class PlansTable {
                         + (need == null ? "" : " AND need_id = :need") + " ORDER BY line")
                 .bind("plan", planKey).bind("need", need)
                 .map((rs, ctx) -> new PlannedShortfall(rs.getInt("line"), rs.getString("need_id"),
-                        rs.getLong("quantity"), rs.getString("reason"), rs.getLong("cost")))
+                        rs.getInt("priority"), rs.getLong("quantity"), rs.getString("reason"), rs.getLong("cost")))
                 .list();
     }
 

@@ -34,7 +34,7 @@ public final class PlanningApi {
 
     public record PlanPage(List<PlanResponse> items, String next) {}
 
-    public record AllocationResponse(int line, String need, String sourceKind, String source, String suppliedItem,
+    public record AllocationResponse(int line, String need, int priority, String sourceKind, String source, String suppliedItem,
                                      String origin, long quantity, int shipWeek, int arrivalWeek, int latenessWeeks,
                                      long moneyCost, long substitutionCost, long latenessCost, String explanation) {}
 
@@ -49,7 +49,7 @@ public final class PlanningApi {
     public static void routes(RouteTable t, Planning planning) {
         t.post("/api/v1/plans", "planning", "Compute and propose a plan from the current needs and offers",
                 PlanRequest.class, PlanResponse.class, 201, ctx -> {
-                    PlanRequest r = ctx.bodyAsBytes().length == 0 ? new PlanRequest(null) : Http.body(ctx, PlanRequest.class);
+                    PlanRequest r = Http.body(ctx, PlanRequest.class);
                     int horizon = r.horizonWeeks() == null ? PlanWeeks.HORIZON_WEEKS_DEFAULT : r.horizonWeeks();
                     if (horizon < 1 || horizon > PlanWeeks.HORIZON_WEEKS_MAX) {
                         throw new InvalidField("horizonWeeks", "must be between 1 and " + PlanWeeks.HORIZON_WEEKS_MAX);
@@ -81,9 +81,10 @@ public final class PlanningApi {
                 });
         t.get("/api/v1/plans/{id}/diff", "planning", "What changed per need against another plan", PlanDiff.class,
                 List.of(new Param("against", "the earlier plan's id", String.class)), ctx -> {
+                    String id = planning.get(ctx.pathParam("id")).publicId();
                     String against = Http.param(ctx, "against");
                     if (against == null) throw new InvalidField("against", "is required (an earlier plan's id)");
-                    Http.json(ctx, 200, planning.diff(against, ctx.pathParam("id")));
+                    Http.json(ctx, 200, planning.diff(against, id));
                 });
         t.post("/api/v1/plans/{id}/approve", "planning", "Approve a proposed plan (a second person)",
                 ApproveRequest.class, PlanResponse.class, 200, ctx -> {
@@ -110,7 +111,7 @@ public final class PlanningApi {
     }
 
     public static AllocationResponse response(PlannedAllocation a) {
-        return new AllocationResponse(a.line(), a.need(), a.sourceKind(), a.source(), a.suppliedItem(), a.origin(),
+        return new AllocationResponse(a.line(), a.need(), a.priority(), a.sourceKind(), a.source(), a.suppliedItem(), a.origin(),
                 a.quantity(), a.shipWeek(), a.arrivalWeek(), a.latenessWeeks(), a.moneyCost(), a.substitutionCost(),
                 a.latenessCost(), a.explanation());
     }

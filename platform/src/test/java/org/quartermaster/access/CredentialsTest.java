@@ -1,11 +1,11 @@
-package org.quartermaster.access.web;
+package org.quartermaster.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.quartermaster.access.web.Credentials.Presented;
+import org.quartermaster.access.Credentials.Presented;
 
 class CredentialsTest {
     @Test

@@ -1,12 +1,10 @@
-package org.quartermaster.server;
+package org.quartermaster.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.quartermaster.audit.Journal;
-import org.quartermaster.audit.JournalEvent;
 
 /** A record's journal history as people read it: when, who, what happened, and what changed. */
 public final class History {
@@ -40,13 +38,9 @@ public final class History {
     }
 
     private static JsonNode payload(String body) {
-        try {
-            JsonNode event = Json.MAPPER.readTree(body);
-            JsonNode payload = event.get("payload");
-            return payload == null || !payload.isObject() ? Json.MAPPER.createObjectNode() : payload;
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("a journal body is not JSON", e);
-        }
+        JsonNode event = CanonicalJson.read(body);
+        JsonNode payload = event.get("payload");
+        return payload == null || !payload.isObject() ? CanonicalJson.read("{}") : payload;
     }
 
     private static String text(JsonNode node, String field) {

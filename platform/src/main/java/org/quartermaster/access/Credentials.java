@@ -1,4 +1,4 @@
-package org.quartermaster.access.web;
+package org.quartermaster.access;
 
 import java.time.Duration;
 import java.util.Locale;
