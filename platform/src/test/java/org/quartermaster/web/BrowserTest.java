@@ -52,6 +52,48 @@ class BrowserTest {
         }
     }
 
+    @Test
+    void aProposedPlanIsChartedAndApprovedAndAHistoryEventVerifiesInChromium() {
+        try (TestServer server = TestServer.sqlite();
+             Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                     .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+             Browser browser = playwright.chromium().launch(CHROMIUM)) {
+            UiFixture.World world = UiFixture.load(server.app());
+            // Stock nobody has pledged yet: the plan has something to allocate.
+            org.quartermaster.needs.model.Need need = world.needs().stream()
+                    .filter(n -> n.status().name().equals("OPEN")).findFirst().orElseThrow();
+            server.app().offers().make(new org.quartermaster.offers.MakeOffer("DEU-MOD", need.item(),
+                    need.quantity(), "NEW", "DE-GRF-DEPOT", java.time.LocalDate.now(), "DONATION", false, null, false,
+                    null, java.util.Set.of()), org.quartermaster.shared.Actor.SYSTEM);
+            BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                    .setViewportSize(1366, 900).setLocale("en-GB"));
+            Page page = context.newPage();
+            page.setDefaultTimeout(20_000);
+
+            page.navigate(server.base() + "/plans");
+            page.locator("form[action='/plans'] button").click();
+            page.waitForURL("**/plans/P-*");
+            page.waitForFunction("() => Number(document.querySelector('#plan-chart').dataset.points) > 0");
+            assertThat(page.locator("main").textContent()).contains(need.publicId());
+            screenshot(page, "plan.png");
+            page.locator("input[name=approver]").fill("bob");
+            page.locator("form.inline-form button").click();
+            page.waitForFunction("() => document.querySelector('h1 .badge').textContent.includes('Approved')");
+
+            server.app().journal().signIfDue(true);
+            var plan = server.app().planning().latest().orElseThrow();
+            String served = server.app().planning().allocations(plan.publicId(), null).get(0).need();
+            page.navigate(server.base() + "/needs/" + served);
+            assertThat(page.locator("#planned").textContent()).contains("from offer O-");
+            page.locator("#history a.verify").first().click();
+            page.waitForFunction("() => document.querySelector('#history a.verify').dataset.verified !== undefined");
+            assertThat(page.locator("#history a.verify").first().getAttribute("data-verified"))
+                    .as(page.locator("#history a.verify").first().textContent()).isEqualTo("true");
+            screenshot(page, "need-verified.png");
+            context.close();
+        }
+    }
+
     private static void checkDashboard(Page page, TestServer server) {
         page.navigate(server.base() + "/");
         page.locator("#coverage-chart canvas").waitFor();
