@@ -26,7 +26,7 @@ final class ComponentSolution {
             s.objective = s.solver.resolve(costs(net), capacities(net), supplies(net));
         } else {
             s = new ComponentSolution(net, new NetworkSimplex(net.network));
-            s.objective = s.solver.solve();
+            s.objective = s.solver.solve(net.initialTree());
         }
         s.flow = s.solver.flows();
         s.solveNanos = System.nanoTime() - start;

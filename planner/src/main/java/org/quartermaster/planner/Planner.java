@@ -145,6 +145,22 @@ public final class Planner {
         return result;
     }
 
+    /** A component's network with the starting tree the planner gives our simplex. */
+    public record SubProblem(FlowNetwork network, int[] initialTree) {
+    }
+
+    /** Like {@link #componentNetworks}, with each network's starting tree (for benchmarks). */
+    public static List<SubProblem> subProblems(PlanInput input) {
+        Indexed in = new Indexed(input);
+        long[][] demand = demand(in);
+        List<SubProblem> result = new ArrayList<>();
+        for (int c : componentsWithDemand(in)) {
+            ComponentNetwork net = ComponentNetwork.build(in, c, demand);
+            result.add(new SubProblem(net.network, net.initialTree()));
+        }
+        return result;
+    }
+
     static long[][] demand(Indexed in) {
         long[][] demand = new long[in.chainCount][];
         for (int c = 0; c < in.chainCount; c++) {
