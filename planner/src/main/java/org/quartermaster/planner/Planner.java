@@ -184,7 +184,8 @@ public final class Planner {
 
     private static Plan run(Indexed in, Plan.Basis previous, boolean[] dirty) {
         long start = System.nanoTime();
-        long[][] demand = demand(in);
+        // An offer change keeps the need lines (the index shares the input): keep their classes.
+        long[][] demand = previous != null && previous.in.input == in.input ? previous.demand : demand(in);
         int[] comps = componentsWithDemand(in);
         int k = in.componentItems.length;
         ComponentNetwork[] nets = new ComponentNetwork[k];
@@ -284,7 +285,9 @@ public final class Planner {
         ObjectiveTerms terms = new ObjectiveTerms(total, shortfall, lateness, money, substitution, unitsShort, weeksLate);
         PlanStats stats = new PlanStats(in.needItem.length, classes, nodes, arcs, comps.length, pivots,
                 t[1] - t[0], t[2] - t[1], t[3] - t[2], end - checkStart);
-        return new Plan(List.copyOf(allocations), List.copyOf(shortfalls), terms, report, stats,
+        // The lists are fresh and never escape mutable: wrapping them saves copying a million records.
+        return new Plan(java.util.Collections.unmodifiableList(allocations),
+                java.util.Collections.unmodifiableList(shortfalls), terms, report, stats,
                 new Plan.Basis(in, demand, solutions, results));
     }
 
