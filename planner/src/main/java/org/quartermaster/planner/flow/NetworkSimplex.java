@@ -235,6 +235,15 @@ public final class NetworkSimplex {
      * @return the optimal objective
      */
     public long resolve(long[] newCost, long[] newCapacity, long[] newSupply) {
+        return resolve(newCost, newCapacity, newSupply, null);
+    }
+
+    /**
+     * As {@link #resolve(long[], long[], long[])}, but when the old basis is no longer feasible
+     * it restarts from {@code fallbackTree} (see {@link #solve(int[])}) instead of the
+     * all-artificial basis.
+     */
+    public long resolve(long[] newCost, long[] newCapacity, long[] newSupply, int[] fallbackTree) {
         if (newCost != null) {
             System.arraycopy(newCost, 0, cost, 0, m);
         }
@@ -246,6 +255,9 @@ public final class NetworkSimplex {
         }
         if (!warmBasis()) {
             initBasis();
+            if (fallbackTree != null && (!forestBasis(fallbackTree) || !warmBasis())) {
+                initBasis();
+            }
         }
         return run();
     }
