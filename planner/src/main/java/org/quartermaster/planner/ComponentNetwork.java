@@ -353,6 +353,26 @@ final class ComponentNetwork {
         return v;
     }
 
+    /**
+     * A feasible starting tree for the simplex: every class is served short (Z, then down its
+     * backlog chain), every offer and production line sends its supply straight to Z, and
+     * depot chains hang together by their holding arcs with no flow. Parent arc per node, -1
+     * for the artificial root.
+     */
+    int[] initialTree() {
+        int n = network.nodeCount();
+        int[] parentArc = new int[n];
+        java.util.Arrays.fill(parentArc, -1);
+        for (int a = 0; a < network.arcCount(); a++) {
+            switch (arcKind[a]) {
+                case BACKLOG, SHORT, HOLD_ORIGIN, HOLD_DESTINATION, ABSORB -> parentArc[network.head(a)] = a;
+                case DUMP, IDLE -> parentArc[network.tail(a)] = a;
+                default -> { }
+            }
+        }
+        return parentArc;
+    }
+
     private int arc(int from, int to, long capacity, long cost, byte kind, int ref, int week) {
         int a = b.addArc(from, to, capacity, cost);
         if (a == kinds.length) {

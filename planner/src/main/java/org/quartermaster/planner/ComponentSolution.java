@@ -23,10 +23,10 @@ final class ComponentSolution {
         ComponentSolution s;
         if (previous != null && previous.net.network.sameShape(net.network)) {
             s = new ComponentSolution(net, previous.solver.copy());
-            s.objective = s.solver.resolve(costs(net), capacities(net), supplies(net));
+            s.objective = s.solver.resolve(costs(net), capacities(net), supplies(net), net.initialTree());
         } else {
             s = new ComponentSolution(net, new NetworkSimplex(net.network));
-            s.objective = s.solver.solve();
+            s.objective = s.solver.solve(net.initialTree());
         }
         s.flow = s.solver.flows();
         s.solveNanos = System.nanoTime() - start;

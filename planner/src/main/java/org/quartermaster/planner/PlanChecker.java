@@ -3,6 +3,7 @@ package org.quartermaster.planner;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Checks a plan against its input before it is returned: every allocation takes an existing
@@ -84,43 +85,43 @@ public final class PlanChecker {
         }
         for (int k = 0; k < shortfalls.size(); k++) {
             Shortfall s = shortfalls.get(k);
-            require(s.quantity() > 0, "shortfall of need " + s.needId() + " must be positive");
-            require(s.needId().equals(in.input.needs().get(shortNeed[k]).id()), "shortfall must name its need");
+            require(s.quantity() > 0, () -> "shortfall of need " + s.needId() + " must be positive");
+            require(s.needId().equals(in.input.needs().get(shortNeed[k]).id()), () -> "shortfall must name its need");
             needServed[shortNeed[k]] += s.quantity();
         }
         for (int need : needs) {
             Need n = in.input.needs().get(need);
-            require(needServed[need] == n.quantity(), "need " + n.id() + ": allocated + short = "
+            require(needServed[need] == n.quantity(), () -> "need " + n.id() + ": allocated + short = "
                     + needServed[need] + " must equal quantity " + n.quantity());
         }
     }
 
     private void checkAllocation(Allocation a, int need, Map<Long, long[]> absorbed) {
         Need n = in.input.needs().get(need);
-        String what = "allocation of " + a.quantity() + " to need " + n.id();
-        require(a.needId().equals(n.id()), what + " must name its need");
-        require(a.quantity() > 0, what + " must be positive");
+        Supplier<String> what = () -> "allocation of " + a.quantity() + " to need " + n.id();
+        require(a.needId().equals(n.id()), () -> what.get() + " must name its need");
+        require(a.quantity() > 0, () -> what.get() + " must be positive");
         int item = in.itemIndex.get(a.suppliedItem());
-        require(item == in.needItem[need] || substitutes(item, in.needItem[need]),
+        require(item == in.needItem[need] || substitutes(item, in.needItem[need]), () ->
                 what + ": " + a.suppliedItem() + " must be the needed item or a declared substitute");
         int ready = a.sourceKind() == SourceKind.OFFER ? offer(a, item, what) : production(a, item, what);
-        require(a.shipWeek() >= ready, what + " must ship no earlier than week " + ready);
+        require(a.shipWeek() >= ready, () -> what.get() + " must ship no earlier than week " + ready);
         Integer origin = in.originIndex.get(a.origin());
-        require(origin != null, what + " must come from a known origin");
+        require(origin != null, () -> what.get() + " must come from a known origin");
         int lane = laneAt[origin * in.destinationCount + in.needDestination[need]];
-        require(lane >= 0, what + " must travel an existing lane");
-        require(a.arrivalWeek() == a.shipWeek() + in.input.lanes().get(lane).transitWeeks(),
+        require(lane >= 0, () -> what.get() + " must travel an existing lane");
+        require(a.arrivalWeek() == a.shipWeek() + in.input.lanes().get(lane).transitWeeks(), () ->
                 what + " must arrive after the lane's transit time");
-        require(a.handoverWeek() >= a.arrivalWeek() && a.handoverWeek() < in.horizon,
+        require(a.handoverWeek() >= a.arrivalWeek() && a.handoverWeek() < in.horizon, () ->
                 what + " must be handed over after arrival and within the horizon");
-        require(a.latenessWeeks() == a.handoverWeek() - n.dueWeek() && a.latenessWeeks() >= 0,
+        require(a.latenessWeeks() == a.handoverWeek() - n.dueWeek() && a.latenessWeeks() >= 0, () ->
                 what + " must be handed over in or after its due week, lateness counted exactly");
         long limit = in.absorption[in.needDestination[need] * in.itemCount + item];
         if (limit >= 0) {
             long[] weekly = absorbed.computeIfAbsent((long) in.needDestination[need] * in.itemCount + item,
                     key -> new long[in.horizon]);
             weekly[a.handoverWeek()] += a.quantity();
-            require(weekly[a.handoverWeek()] <= limit, what + " must respect the absorption limit "
+            require(weekly[a.handoverWeek()] <= limit, () -> what.get() + " must respect the absorption limit "
                     + limit + " in week " + a.handoverWeek());
         }
     }
@@ -134,29 +135,29 @@ public final class PlanChecker {
         return false;
     }
 
-    private int offer(Allocation a, int item, String what) {
+    private int offer(Allocation a, int item, Supplier<String> what) {
         Integer k = offerIndex.get(a.sourceId());
-        require(k != null, what + " must come from a known offer, not " + a.sourceId());
+        require(k != null, () -> what.get() + " must come from a known offer, not " + a.sourceId());
         Offer offer = in.offers.get(k);
-        require(in.offerItem[k] == item && offer.origin().equals(a.origin()),
+        require(in.offerItem[k] == item && offer.origin().equals(a.origin()), () ->
                 what + " must take the offer's item at the offer's origin");
         offerUsed[k] += a.quantity();
-        require(offerUsed[k] <= offer.quantity(), what + ": offer " + offer.id() + " must not be over-allocated");
-        require(a.startWeek() == offer.availableWeek(), what + " must start when the offer is available");
+        require(offerUsed[k] <= offer.quantity(), () -> what.get() + ": offer " + offer.id() + " must not be over-allocated");
+        require(a.startWeek() == offer.availableWeek(), () -> what.get() + " must start when the offer is available");
         return offer.availableWeek();
     }
 
-    private int production(Allocation a, int item, String what) {
+    private int production(Allocation a, int item, Supplier<String> what) {
         Integer l = lineIndex.get(a.sourceId());
-        require(l != null, what + " must come from a known production line, not " + a.sourceId());
+        require(l != null, () -> what.get() + " must come from a known production line, not " + a.sourceId());
         ProductionLine line = in.input.productionLines().get(l);
-        require(in.lineItem[l] == item && line.origin().equals(a.origin()),
+        require(in.lineItem[l] == item && line.origin().equals(a.origin()), () ->
                 what + " must take the line's item at the line's origin");
-        require(a.startWeek() >= 0 && a.startWeek() + line.leadTimeWeeks() < in.horizon,
+        require(a.startWeek() >= 0 && a.startWeek() + line.leadTimeWeeks() < in.horizon, () ->
                 what + " must start production inside the horizon");
         int slot = l * in.horizon + a.startWeek();
         lineUsed[slot] += a.quantity();
-        require(lineUsed[slot] <= line.capacityPerWeek(), what + ": line " + line.id()
+        require(lineUsed[slot] <= line.capacityPerWeek(), () -> what.get() + ": line " + line.id()
                 + " must not exceed its capacity in week " + a.startWeek());
         return a.startWeek() + line.leadTimeWeeks();
     }
@@ -177,15 +178,16 @@ public final class PlanChecker {
             if (f >= 0) {
                 spend[f * in.horizon + a.startWeek()] += a.quantity() * in.input.productionLines().get(l).unitPrice();
                 FundBudget fund = in.input.funds().get(f);
-                require(spend[f * in.horizon + a.startWeek()] <= fund.amountPerWeek(),
+                require(spend[f * in.horizon + a.startWeek()] <= fund.amountPerWeek(), () ->
                         "fund " + fund.id() + " must not spend more than its budget in week " + a.startWeek());
             }
         }
     }
 
-    private static void require(boolean holds, String message) {
+    /** The message is built only on failure: the checker runs on every allocation of every plan. */
+    private static void require(boolean holds, java.util.function.Supplier<String> message) {
         if (!holds) {
-            throw new IllegalStateException("plan check failed: " + message);
+            throw new IllegalStateException("plan check failed: " + message.get());
         }
     }
 }

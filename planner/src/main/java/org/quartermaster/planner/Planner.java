@@ -145,6 +145,22 @@ public final class Planner {
         return result;
     }
 
+    /** A component's network with the starting tree the planner gives our simplex. */
+    public record SubProblem(FlowNetwork network, int[] initialTree) {
+    }
+
+    /** Like {@link #componentNetworks}, with each network's starting tree (for benchmarks). */
+    public static List<SubProblem> subProblems(PlanInput input) {
+        Indexed in = new Indexed(input);
+        long[][] demand = demand(in);
+        List<SubProblem> result = new ArrayList<>();
+        for (int c : componentsWithDemand(in)) {
+            ComponentNetwork net = ComponentNetwork.build(in, c, demand);
+            result.add(new SubProblem(net.network, net.initialTree()));
+        }
+        return result;
+    }
+
     static long[][] demand(Indexed in) {
         long[][] demand = new long[in.chainCount][];
         for (int c = 0; c < in.chainCount; c++) {
@@ -168,7 +184,8 @@ public final class Planner {
 
     private static Plan run(Indexed in, Plan.Basis previous, boolean[] dirty) {
         long start = System.nanoTime();
-        long[][] demand = demand(in);
+        // An offer change keeps the need lines (the index shares the input): keep their classes.
+        long[][] demand = previous != null && previous.in.input == in.input ? previous.demand : demand(in);
         int[] comps = componentsWithDemand(in);
         int k = in.componentItems.length;
         ComponentNetwork[] nets = new ComponentNetwork[k];
@@ -268,7 +285,9 @@ public final class Planner {
         ObjectiveTerms terms = new ObjectiveTerms(total, shortfall, lateness, money, substitution, unitsShort, weeksLate);
         PlanStats stats = new PlanStats(in.needItem.length, classes, nodes, arcs, comps.length, pivots,
                 t[1] - t[0], t[2] - t[1], t[3] - t[2], end - checkStart);
-        return new Plan(List.copyOf(allocations), List.copyOf(shortfalls), terms, report, stats,
+        // The lists are fresh and never escape mutable: wrapping them saves copying a million records.
+        return new Plan(java.util.Collections.unmodifiableList(allocations),
+                java.util.Collections.unmodifiableList(shortfalls), terms, report, stats,
                 new Plan.Basis(in, demand, solutions, results));
     }
 

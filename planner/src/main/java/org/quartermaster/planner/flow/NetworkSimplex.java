@@ -127,12 +127,123 @@ public final class NetworkSimplex {
     }
 
     /**
+     * Solves from scratch, starting from a caller's spanning forest: {@code parentArc[v]} is the
+     * arc joining node v to its parent, or -1 to hang v from the artificial root. When the
+     * forest's flows (forced by the supplies) respect the capacities, the simplex starts from a
+     * feasible basis instead of the all-artificial one, which saves most of the pivots; else it
+     * falls back to {@link #solve()}.
+     *
+     * @throws IllegalArgumentException if the parent arcs do not form a forest
+     */
+    public long solve(int[] parentArc) {
+        if (parentArc.length != n) {
+            throw new IllegalArgumentException("one parent arc per node must be given");
+        }
+        initBasis();
+        if (!forestBasis(parentArc) || !warmBasis()) {
+            initBasis();
+        }
+        return run();
+    }
+
+    private boolean forestBasis(int[] parentArc) {
+        int[] childStart = new int[n + 2];
+        for (int v = 0; v < n; v++) {
+            int e = parentArc[v];
+            int p = e < 0 ? root : (source[e] == v ? target[e] : source[e]);
+            if (e >= 0 && source[e] != v && target[e] != v) {
+                throw new IllegalArgumentException("parent arc of node " + v + " must touch it");
+            }
+            parent[v] = p;
+            childStart[p + 1]++;
+        }
+        for (int v = 0; v <= n; v++) {
+            childStart[v + 1] += childStart[v];
+        }
+        int[] children = new int[n];
+        int[] fill = java.util.Arrays.copyOf(childStart, n + 1);
+        for (int v = 0; v < n; v++) {
+            children[fill[parent[v]]++] = v;
+        }
+        // Preorder from the root is the thread; a node not reached sits on a cycle.
+        int[] stack = dirtyRevs;
+        int top = 0;
+        int count = 0;
+        int prev = root;
+        stack[top++] = root;
+        while (top > 0) {
+            int v = stack[--top];
+            if (v != root) {
+                thread[prev] = v;
+                revThread[v] = prev;
+                prev = v;
+                count++;
+            }
+            for (int c = childStart[v + 1] - 1; c >= childStart[v]; c--) {
+                stack[top++] = children[c];
+            }
+        }
+        thread[prev] = root;
+        revThread[root] = prev;
+        if (count != n) {
+            throw new IllegalArgumentException("parent arcs must form a forest (a cycle leaves "
+                    + (n - count) + " nodes unreachable)");
+        }
+        for (int a = 0; a < m + n; a++) {
+            state[a] = STATE_LOWER;
+            flow[a] = 0;
+        }
+        for (int v = 0; v < n; v++) {
+            int e = parentArc[v] < 0 ? m + v : parentArc[v];
+            if (parentArc[v] < 0) {
+                source[e] = v;
+                target[e] = root;
+            } else {
+                source[m + v] = v;
+                target[m + v] = root;
+            }
+            pred[v] = e;
+            predDir[v] = source[e] == v ? DIR_UP : DIR_DOWN;
+            state[e] = STATE_TREE;
+            succNum[v] = 1;
+            lastSucc[v] = -1;
+        }
+        lastSucc[root] = -1;
+        succNum[root] = n + 1;
+        for (int v = revThread[root]; v != root; v = revThread[v]) {
+            if (lastSucc[v] < 0) {
+                lastSucc[v] = v;
+            }
+            int p = parent[v];
+            if (p != root) {
+                succNum[p] += succNum[v];
+            }
+            if (lastSucc[p] < 0) {
+                lastSucc[p] = lastSucc[v];
+            }
+        }
+        parent[root] = -1;
+        pred[root] = -1;
+        hasBasis = true;
+        return true;
+    }
+
+    /**
      * Changes costs, capacities and supplies (null keeps the current ones) and re-optimises
      * from the current basis when it is still primal feasible, else from scratch.
      *
      * @return the optimal objective
      */
     public long resolve(long[] newCost, long[] newCapacity, long[] newSupply) {
+        return resolve(newCost, newCapacity, newSupply, null);
+    }
+
+    /**
+     * As {@link #resolve(long[], long[], long[])}, but when the old basis is no longer feasible
+     * it restarts from {@code fallbackTree} (see {@link #solve(int[])}) instead of the
+     * all-artificial basis.
+     */
+    public long resolve(long[] newCost, long[] newCapacity, long[] newSupply, int[] fallbackTree) {
         if (newCost != null) {
             System.arraycopy(newCost, 0, cost, 0, m);
         }
@@ -144,6 +255,9 @@ public final class NetworkSimplex {
         }
         if (!warmBasis()) {
             initBasis();
+            if (fallbackTree != null && (!forestBasis(fallbackTree) || !warmBasis())) {
+                initBasis();
+            }
         }
         return run();
     }
