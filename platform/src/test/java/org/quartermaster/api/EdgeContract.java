@@ -295,16 +295,25 @@ abstract class EdgeContract extends ApiSupport {
                 List<Http1.Reply> done = new ArrayList<>();
                 for (Future<Http1.Reply> f : replies) done.add(f.get());
                 String firstCreated = null;
+                List<String> seeOther = new ArrayList<>();
                 for (Http1.Reply r : done) {
-                    assertThat(r.status()).as(r.body()).isIn(201, 409);
+                    // 201: the effect (or its replay); 409: still running, nothing committed yet;
+                    // 303: committed but its response not stored yet, so the result's address.
+                    assertThat(r.status()).as(r.body()).isIn(201, 303, 409);
                     if (r.status() == 201) {
                         if (firstCreated == null) firstCreated = r.body();
                         assertThat(r.body()).as("every 201 is the same response").isEqualTo(firstCreated);
+                    } else if (r.status() == 303) {
+                        assertThat(problem(r, 303).get("type").asText()).endsWith("idempotency-see-other");
+                        seeOther.add(r.body());
                     } else {
                         assertThat(problem(r, 409).get("type").asText()).endsWith("idempotency-key-in-progress");
                     }
                 }
                 assertThat(firstCreated).as("one request succeeded").isNotNull();
+                String createdId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(firstCreated)
+                        .get("id").asText();
+                for (String body : seeOther) assertThat(body).as("a 303 points at the one need filed").contains(createdId);
             }
             assertThat(listAll("/api/v1/needs")).as("exactly one need filed").hasSize(needs + 1);
             assertThat(journalSize()).as("exactly one event").isEqualTo(events + 1);
