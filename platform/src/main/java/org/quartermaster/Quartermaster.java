@@ -4,6 +4,11 @@ import org.quartermaster.audit.Journal;
 import org.quartermaster.audit.web.FeedApi;
 import org.quartermaster.catalog.Catalog;
 import org.quartermaster.catalog.web.CatalogApi;
+import org.quartermaster.funds.ExchangeRates;
+import org.quartermaster.funds.Funds;
+import org.quartermaster.funds.Ledger;
+import org.quartermaster.funds.OfferLookup;
+import org.quartermaster.funds.web.FundsApi;
 import org.quartermaster.needs.Needs;
 import org.quartermaster.needs.web.NeedsApi;
 import org.quartermaster.offers.Offers;
@@ -25,6 +30,9 @@ public final class Quartermaster implements AutoCloseable {
     private final Parties parties;
     private final Needs needs;
     private final Offers offers;
+    private final Ledger ledger;
+    private final Funds funds;
+    private final ExchangeRates rates;
 
     public Quartermaster(Database db) {
         this.db = db;
@@ -33,6 +41,13 @@ public final class Quartermaster implements AutoCloseable {
         this.parties = new Parties(db, journal);
         this.needs = new Needs(db, journal, catalog, parties);
         this.offers = new Offers(db, journal, catalog, parties, needs);
+        this.ledger = new Ledger(db, journal);
+        this.funds = new Funds(db, journal, ledger, id -> {
+            var offer = offers.get(id);
+            return new OfferLookup.DonatedOffer(offer.publicId(), offer.donor(), offer.status().name(),
+                    offer.terms().name());
+        });
+        this.rates = new ExchangeRates(db, journal);
     }
 
     /** Every route of the platform. */
@@ -42,6 +57,7 @@ public final class Quartermaster implements AutoCloseable {
         PartiesApi.routes(table, parties);
         NeedsApi.routes(table, needs);
         OffersApi.routes(table, offers);
+        FundsApi.routes(table, ledger, funds, rates);
         FeedApi.routes(table, journal);
         return table;
     }
@@ -73,6 +89,18 @@ public final class Quartermaster implements AutoCloseable {
 
     public Offers offers() {
         return offers;
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    public Funds funds() {
+        return funds;
+    }
+
+    public ExchangeRates rates() {
+        return rates;
     }
 
     @Override
