@@ -213,6 +213,13 @@ public final class Ledger {
     /** Every account and every transfer, read in one snapshot (for checks and reports). */
     public record Snapshot(List<Account> accounts, List<Transfer> transfers) {}
 
+    /** A fund's accounts and every transfer touching them, read in one snapshot. */
+    public Snapshot snapshot(String fund) {
+        Checks.required("fund", fund);
+        return db.read(h -> new Snapshot(table.accounts(h, fund, 0, Integer.MAX_VALUE),
+                table.transfers(h, fund, 0, Integer.MAX_VALUE)));
+    }
+
     public Snapshot snapshot() {
         return db.read(h -> {
             List<Transfer> transfers = new ArrayList<>();

@@ -99,9 +99,9 @@ public final class LedgerTables {
 
     /** Transfers touching a fund's accounts (or all, when fund is null), oldest first. */
     public List<Transfer> transfers(Handle h, String fund, long afterKey, int limit) {
-        String where = fund == null ? "" : """
-                 AND (debit_key IN (SELECT account_key FROM fund_accounts WHERE fund_code = :fund)
-                   OR credit_key IN (SELECT account_key FROM fund_accounts WHERE fund_code = :fund))""";
+        String where = fund == null ? "" : " AND (debit_key IN (SELECT account_key FROM fund_accounts"
+                + " WHERE fund_code = :fund) OR credit_key IN (SELECT account_key FROM fund_accounts"
+                + " WHERE fund_code = :fund))";
         var q = h.createQuery("SELECT * FROM fund_transfers WHERE transfer_key > :after" + where
                 + " ORDER BY transfer_key LIMIT :limit").bind("after", afterKey).bind("limit", limit);
         if (fund != null) q.bind("fund", fund);
