@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Measure the platform side by side with a reference, in one run.",
         subcommands = {
             // one line per benchmark
+            LedgerBench.class,
         })
 public final class Bench implements Runnable {
 

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code qm}: serve the platform, load a demo world, import and export, verify. */
 @Command(name = "qm", mixinStandardHelpOptions = true, version = "Quartermaster 0.1.0",
         description = "Quartermaster: coordination of defence procurement and military aid.",
-        subcommands = {ServeCommand.class})
+        subcommands = {ServeCommand.class, FundCommand.class})
 public final class Main implements Runnable {
 
     @Override
