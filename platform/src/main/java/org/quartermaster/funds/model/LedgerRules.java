@@ -25,12 +25,17 @@ public final class LedgerRules {
             return new Decision.Refuse("currency-mismatch", "currency",
                     "credit account " + credit.publicId() + " is in " + credit.currency() + ", not " + currency);
         }
-        Balance nextDebit = debit.balance().debit(amountMinor, pending);
-        if (debit.noNegative() && nextDebit.available() < 0) {
-            return new Decision.Refuse("insufficient-funds", "amountMinor", "account " + debit.publicId()
-                    + " has " + debit.balance().available() + " available, less than " + amountMinor);
+        try {
+            Balance nextDebit = debit.balance().debit(amountMinor, pending);
+            if (debit.noNegative() && nextDebit.available() < 0) {
+                return new Decision.Refuse("insufficient-funds", "amountMinor", "account " + debit.publicId()
+                        + " has " + debit.balance().available() + " available, less than " + amountMinor);
+            }
+            return new Decision.Apply(nextDebit, credit.balance().credit(amountMinor, pending));
+        } catch (ArithmeticException e) {
+            // a running total would pass Long.MAX_VALUE minor units: refuse rather than wrap
+            return new Decision.Refuse("total-overflow", "amountMinor", "an account total would overflow");
         }
-        return new Decision.Apply(nextDebit, credit.balance().credit(amountMinor, pending));
     }
 
     /**

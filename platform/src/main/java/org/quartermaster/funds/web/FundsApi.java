@@ -78,9 +78,19 @@ public final class FundsApi {
 
     public record FundResponse(String code, String name, String currency, List<ShareRequest> key,
                                List<MeasureResponse> measures, List<AccountResponse> accounts,
-                               List<Funding> fundings, List<MilestonePayment> payments) {}
+                               List<FundingResponse> fundings, List<PaymentResponse> payments) {}
 
-    public record FundList(List<Fund> items) {}
+    public record FundSummary(String code, String name, String currency) {}
+
+    public record FundList(List<FundSummary> items) {}
+
+    public record FundingResponse(String offer, String kind, String measure, String donor, long valuationMinor,
+                                  int rateBasisPoints, long amountMinor, String transfer) {}
+
+    public record PaymentResponse(String transfer, String measure, String contract, String milestone, String payee,
+                                  boolean prepayment, long amountMinor, long contractValueMinor, long guaranteeMinor) {}
+
+    public record CreatedMeasure(String code, String fund, String envelope, long ceilingMinor) {}
 
     public record RatesRequest(String csv) {}
 
@@ -153,13 +163,14 @@ public final class FundsApi {
     }
 
     private static void fundRoutes(RouteTable t, Funds funds, Ledger ledger, ExchangeRates rates) {
-        t.post("/api/v1/funds", "funds", "Create a fund with its envelopes", FundRequest.class, Fund.class, 201,
+        t.post("/api/v1/funds", "funds", "Create a fund with its envelopes", FundRequest.class, FundSummary.class, 201,
                 ctx -> {
                     FundRequest r = Http.body(ctx, FundRequest.class);
                     Fund f = funds.create(new FundCommands.CreateFund(r.code(), r.name(), r.currency()), Actors.of(ctx));
-                    Http.created(ctx, "/api/v1/funds/" + f.code(), f);
+                    Http.created(ctx, "/api/v1/funds/" + f.code(), new FundSummary(f.code(), f.name(), f.currency()));
                 });
-        t.get("/api/v1/funds", "funds", "List funds", FundList.class, ctx -> Http.json(ctx, 200, new FundList(funds.funds())));
+        t.get("/api/v1/funds", "funds", "List funds", FundList.class, ctx -> Http.json(ctx, 200, new FundList(funds.funds().stream()
+                .map(f -> new FundSummary(f.code(), f.name(), f.currency())).toList())));
         t.get("/api/v1/funds/{code}", "funds", "A fund: key, measures against ceilings, balances, claims, payments",
                 FundResponse.class, ctx -> Http.json(ctx, 200, fund(funds, ledger, ctx.pathParam("code"))));
         t.put("/api/v1/funds/{code}/key", "funds", "Set the contribution key (basis points summing to 10000)",
@@ -184,11 +195,12 @@ public final class FundsApi {
                     Http.json(ctx, c.replayed() ? 200 : 201, new CallResponse(c.id(), c.replayed(), c.lines()));
                 });
         t.post("/api/v1/funds/{code}/measures", "funds", "Create an assistance measure with a ceiling",
-                MeasureRequest.class, Measure.class, 201, ctx -> {
+                MeasureRequest.class, CreatedMeasure.class, 201, ctx -> {
                     MeasureRequest r = Http.body(ctx, MeasureRequest.class);
                     Measure m = funds.createMeasure(new FundCommands.CreateMeasure(r.code(), ctx.pathParam("code"),
                             r.envelope(), Checks.required("ceilingMinor", r.ceilingMinor())), Actors.of(ctx));
-                    Http.created(ctx, "/api/v1/funds/" + m.fund(), m);
+                    Http.created(ctx, "/api/v1/funds/" + m.fund(), new CreatedMeasure(m.code(), m.fund(),
+                            m.envelope().name(), m.ceilingMinor()));
                 });
         t.get("/api/v1/funds/{code}/balances", "funds", "Balances, optionally converted for a report",
                 BalanceReport.class, List.of(new Param("reportCurrency", "ISO 4217 code to convert to", String.class),
@@ -272,7 +284,19 @@ public final class FundsApi {
                     a.balance().available());
         }).toList();
         return new FundResponse(f.code(), f.name(), f.currency(), key, measures,
-                accounts.stream().map(FundsApi::account).toList(), funds.fundings(f.code()), funds.payments(f.code()));
+                accounts.stream().map(FundsApi::account).toList(),
+                funds.fundings(f.code()).stream().map(FundsApi::funding).toList(),
+                funds.payments(f.code()).stream().map(FundsApi::payment).toList());
+    }
+
+    static FundingResponse funding(Funding f) {
+        return new FundingResponse(f.offer(), f.kind().name(), f.measure(), f.donor(), f.valuationMinor(),
+                f.rateBasisPoints(), f.amountMinor(), f.transfer());
+    }
+
+    static PaymentResponse payment(MilestonePayment p) {
+        return new PaymentResponse(p.transfer(), p.measure(), p.contract(), p.milestone(), p.payee(), p.prepayment(),
+                p.amountMinor(), p.contractValueMinor(), p.guaranteeMinor());
     }
 
     static AccountResponse account(Account a) {
