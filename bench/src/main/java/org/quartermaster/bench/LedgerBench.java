@@ -55,6 +55,10 @@ public final class LedgerBench implements Callable<Integer> {
     @Option(names = "--pgbench", defaultValue = "/usr/lib/postgresql/15/bin/pgbench", description = "pgbench binary")
     Path pgbench;
 
+    @Option(names = "--batch", defaultValue = "100",
+            description = "transfers per transaction in the batched run (default ${DEFAULT-VALUE})")
+    int batch;
+
     @Option(names = "--json", description = "print the figures as JSON")
     boolean json;
 
@@ -63,21 +67,23 @@ public final class LedgerBench implements Callable<Integer> {
         if (seconds < 1 || seconds > 600) throw new IllegalArgumentException("--seconds must be between 1 and 600");
         if (threads < 1 || threads > 64) throw new IllegalArgumentException("--threads must be between 1 and 64");
         if (accounts < 2 || accounts > 10_000) throw new IllegalArgumentException("--accounts must be 2 to 10000");
+        if (batch < 1 || batch > Ledger.BATCH_SIZE_MAX) throw new IllegalArgumentException("--batch must be 1 to 1000");
         String base = db != null ? db : System.getenv().getOrDefault("QM_TEST_POSTGRES",
                 "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
         String schema = "qm_bench_ledger_" + ProcessHandle.current().pid();
         exec(base, "CREATE SCHEMA " + schema);
         try {
-            double app = ledger(base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+            double[] app = ledger(base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema);
             double reference = pgbench(base, schema);
-            print(app, reference);
+            print(app[0], app[1], reference);
         } finally {
             exec(base, "DROP SCHEMA " + schema + " CASCADE");
         }
         return 0;
     }
 
-    private double ledger(String url) throws Exception {
+    /** Transfers per second one per transaction, then in batches of {@code batch} per transaction. */
+    private double[] ledger(String url) throws Exception {
         try (Database database = Database.open(url)) {
             Ledger ledger = new Ledger(database, new Journal(database));
             List<Account> from = new ArrayList<>();
@@ -86,20 +92,23 @@ public final class LedgerBench implements Callable<Integer> {
                 from.add(ledger.open(new OpenAccount("M" + i, "BENCH", "CONTRIBUTIONS", "EUR", false), Actor.SYSTEM));
                 to.add(ledger.open(new OpenAccount("BENCH", "BENCH", "ENVELOPE-" + i, "EUR", true), Actor.SYSTEM));
             }
-            run(ledger, from, to, 2, "warm-");
+            run(ledger, from, to, 2, "warm-", 1);
             long started = System.nanoTime();
-            long made = run(ledger, from, to, seconds, "t-");
+            long made = run(ledger, from, to, seconds, "t-", 1);
             double rate = made / ((System.nanoTime() - started) / 1e9);
+            started = System.nanoTime();
+            long batched = run(ledger, from, to, seconds, "b-", batch);
+            double batchedRate = batched / ((System.nanoTime() - started) / 1e9);
             Ledger.Verification v = ledger.verify();
             if (!v.sound()) throw new IllegalStateException("ledger unsound after the run: " + v.problems());
-            if (!json) System.err.printf("ledger: %d transfers in %d s, verified (%d transfers replayed)%n", made,
-                    seconds, v.transfers());
-            return rate;
+            if (!json) System.err.printf("ledger: %d single and %d batched transfers, verified (%d replayed)%n", made,
+                    batched, v.transfers());
+            return new double[] {rate, batchedRate};
         }
     }
 
     /** Posted transfers from random members to random envelopes for {@code runSeconds}; returns how many were made. */
-    private long run(Ledger ledger, List<Account> from, List<Account> to, int runSeconds, String prefix)
+    private long run(Ledger ledger, List<Account> from, List<Account> to, int runSeconds, String prefix, int size)
             throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong made = new AtomicLong();
@@ -110,13 +119,17 @@ public final class LedgerBench implements Callable<Integer> {
                 workers.add(pool.submit(() -> {
                     ThreadLocalRandom random = ThreadLocalRandom.current();
                     while (!stop.get()) {
-                        Account debit = from.get(random.nextInt(from.size()));
-                        Account credit = to.get(random.nextInt(to.size()));
-                        TransferOutcome o = ledger.transfer(new MakeTransfer(prefix + ids.incrementAndGet(),
-                                debit.publicId(), credit.publicId(), 1 + random.nextInt(100_000), "EUR", false, null),
-                                Actor.SYSTEM);
-                        if (!(o instanceof TransferOutcome.Created)) throw new IllegalStateException("not made: " + o);
-                        made.incrementAndGet();
+                        List<MakeTransfer> transfers = new ArrayList<>();
+                        for (int i = 0; i < size; i++) {
+                            Account debit = from.get(random.nextInt(from.size()));
+                            Account credit = to.get(random.nextInt(to.size()));
+                            transfers.add(new MakeTransfer(prefix + ids.incrementAndGet(), debit.publicId(),
+                                    credit.publicId(), 1 + random.nextInt(100_000), "EUR", false, null));
+                        }
+                        for (TransferOutcome o : ledger.transferAll(transfers, Actor.SYSTEM)) {
+                            if (!(o instanceof TransferOutcome.Created)) throw new IllegalStateException("not made: " + o);
+                        }
+                        made.addAndGet(size);
                     }
                     return null;
                 }));
@@ -161,17 +174,22 @@ public final class LedgerBench implements Callable<Integer> {
         return fallback;
     }
 
-    private void print(double app, double reference) {
-        double ratio = app / reference;
+    private void print(double app, double batched, double reference) {
         if (json) {
             System.out.printf(Locale.ROOT, "{\"transfersPerSecond\":%.1f,\"pgbenchPerSecond\":%.1f,\"ratio\":%.3f,"
-                    + "\"threads\":%d,\"seconds\":%d,\"accounts\":%d}%n", app, reference, ratio, threads, seconds, accounts);
+                            + "\"batchedTransfersPerSecond\":%.1f,\"batch\":%d,\"batchedRatio\":%.3f,"
+                            + "\"threads\":%d,\"seconds\":%d,\"accounts\":%d}%n", app, reference, app / reference,
+                    batched, batch, batched / reference, threads, seconds, accounts);
             return;
         }
-        System.out.printf(Locale.ROOT, "%-44s %12s%n", "PostgreSQL, " + threads + " writers, " + seconds + " s each", "per second");
-        System.out.printf(Locale.ROOT, "%-44s %12.1f%n", "ledger transfers (facade, posted, journalled)", app);
-        System.out.printf(Locale.ROOT, "%-44s %12.1f%n", "pgbench single-row INSERT transactions", reference);
-        System.out.printf(Locale.ROOT, "%-44s %11.1f%%  (goal >= 50%%)%n", "ratio", ratio * 100);
+        System.out.printf(Locale.ROOT, "%-50s %12s %8s%n", "PostgreSQL, " + threads + " writers, " + seconds + " s each",
+                "per second", "ratio");
+        System.out.printf(Locale.ROOT, "%-50s %12.1f %7.1f%%%n", "pgbench single-row INSERT transactions", reference, 100.0);
+        System.out.printf(Locale.ROOT, "%-50s %12.1f %7.1f%%%n", "ledger transfers, one per transaction", app,
+                100 * app / reference);
+        System.out.printf(Locale.ROOT, "%-50s %12.1f %7.1f%%%n", "ledger transfers, " + batch + " per transaction",
+                batched, 100 * batched / reference);
+        System.out.println("goal: ledger >= 50% of pgbench");
     }
 
     private static void exec(String url, String sql) throws SQLException {

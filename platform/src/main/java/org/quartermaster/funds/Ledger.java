@@ -38,6 +38,8 @@ import org.quartermaster.store.Tx;
 public final class Ledger {
     /** How many times a write is retried after losing a race on a unique id. */
     static final int DUPLICATE_RETRIES_MAX = 2;
+    /** Transfers in one batch (one transaction). */
+    public static final int BATCH_SIZE_MAX = 1_000;
     static final String MEASURE_PREFIX = org.quartermaster.funds.model.Fund.measurePurpose("");
 
     private final Database db;
@@ -76,19 +78,36 @@ public final class Ledger {
 
     /** Makes a transfer between accounts named by public id. */
     public TransferOutcome transfer(MakeTransfer c, Actor actor) {
-        Transfer.id(c.id());
-        long debit = PublicIds.parse(Account.ID_PREFIX, Checks.required("debit", c.debit()), "account");
-        long credit = PublicIds.parse(Account.ID_PREFIX, Checks.required("credit", c.credit()), "account");
-        Money.positiveAmount("amountMinor", c.amountMinor());
-        Money.currency("currency", c.currency());
+        return transferAll(List.of(c), actor).getFirst();
+    }
+
+    /**
+     * Makes many transfers in one transaction, each with its own outcome as if made alone (a
+     * refused one writes nothing, the others still happen); the batch's accounts are locked up
+     * front in key order, so concurrent batches never deadlock. At most {@link #BATCH_SIZE_MAX}.
+     */
+    public List<TransferOutcome> transferAll(List<MakeTransfer> commands, Actor actor) {
+        Checks.sizeAtMost("transfers", commands, BATCH_SIZE_MAX);
+        List<long[]> keys = new ArrayList<>();
+        for (MakeTransfer c : commands) {
+            Transfer.id(c.id());
+            long debit = PublicIds.parse(Account.ID_PREFIX, Checks.required("debit", c.debit()), "account");
+            long credit = PublicIds.parse(Account.ID_PREFIX, Checks.required("credit", c.credit()), "account");
+            Money.positiveAmount("amountMinor", c.amountMinor());
+            Money.currency("currency", c.currency());
+            keys.add(new long[] {debit, credit});
+        }
         return retryingDuplicates(() -> db.write(actor, tx -> {
-            var target = table.account(tx.handle(), credit);
-            if (target.isPresent() && target.get().purpose().startsWith(MEASURE_PREFIX)) {
-                // a measure is credited only by commitments, which check its ceiling
-                return new TransferOutcome.Refused("measure-account", "credit",
-                        "a measure's account is credited only by a commitment (POST /api/v1/funds/commitments)");
+            if (commands.size() > 1) {
+                table.lock(tx.handle(), tx.dialect(), keys.stream().flatMapToLong(java.util.Arrays::stream).toArray());
             }
-            return transfer(tx, c.id(), debit, credit, c.amountMinor(), c.currency(), c.pending(), c.reference());
+            List<TransferOutcome> outcomes = new ArrayList<>();
+            for (int i = 0; i < commands.size(); i++) {
+                MakeTransfer c = commands.get(i);
+                outcomes.add(transfer(tx, c.id(), keys.get(i)[0], keys.get(i)[1], c.amountMinor(), c.currency(),
+                        c.pending(), c.reference(), false));
+            }
+            return outcomes;
         }));
     }
 
@@ -98,6 +117,12 @@ public final class Ledger {
      */
     TransferOutcome transfer(Tx tx, String id, long debit, long credit, long amountMinor, String currency,
                              boolean pending, String reference) {
+        return transfer(tx, id, debit, credit, amountMinor, currency, pending, reference, true);
+    }
+
+    /** {@code measureCredit}: whether the caller is a commitment, the one use case that may credit a measure. */
+    private TransferOutcome transfer(Tx tx, String id, long debit, long credit, long amountMinor, String currency,
+                                     boolean pending, String reference, boolean measureCredit) {
         Map<Long, Account> locked = table.lock(tx.handle(), tx.dialect(), debit, credit);
         var existing = table.transfer(tx.handle(), id);
         if (existing.isPresent()) {
@@ -110,6 +135,11 @@ public final class Ledger {
         Account to = locked.get(credit);
         if (from == null) return new TransferOutcome.Refused("unknown-account", "debit", "no account " + debit);
         if (to == null) return new TransferOutcome.Refused("unknown-account", "credit", "no account " + credit);
+        if (!measureCredit && to.purpose().startsWith(MEASURE_PREFIX)) {
+            // a measure is credited only by commitments, which check its ceiling
+            return new TransferOutcome.Refused("measure-account", "credit",
+                    "a measure's account is credited only by a commitment (POST /api/v1/funds/commitments)");
+        }
         return switch (LedgerRules.open(from, to, amountMinor, currency, pending)) {
             case Decision.Refuse r -> new TransferOutcome.Refused(r.type(), r.field(), r.reason());
             case Decision.Apply a -> {

@@ -45,13 +45,12 @@ public final class LedgerTables {
      * so two writers touching the same pair always queue and never deadlock.
      */
     public Map<Long, Account> lock(Handle h, Dialect dialect, long... keys) {
-        long[] sorted = java.util.Arrays.stream(keys).distinct().sorted().toArray();
+        List<Long> sorted = java.util.Arrays.stream(keys).distinct().sorted().boxed().toList();
         Map<Long, Account> out = new java.util.LinkedHashMap<>();
+        // PostgreSQL locks the rows as the sorted result is produced, so always in key order
         String lock = dialect == Dialect.POSTGRESQL ? " FOR UPDATE" : "";
-        for (long key : sorted) {
-            h.createQuery("SELECT * FROM fund_accounts WHERE account_key = :key" + lock).bind("key", key)
-                    .map((rs, ctx) -> account(rs)).findOne().ifPresent(a -> out.put(key, a));
-        }
+        h.createQuery("SELECT * FROM fund_accounts WHERE account_key IN (<keys>) ORDER BY account_key" + lock)
+                .bindList("keys", sorted).map((rs, ctx) -> account(rs)).forEach(a -> out.put(a.key(), a));
         return out;
     }
 
