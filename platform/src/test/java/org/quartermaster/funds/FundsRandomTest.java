@@ -55,7 +55,7 @@ import org.quartermaster.testing.TestDatabases.Kind;
  * account below zero, every ceiling respected, abstainers never fund the lethal envelope.
  *
  * <p>Sequences per database: {@code -Dqm.funds.sequences=N} (default {@value #SEQUENCES_DEFAULT});
- * {@code -Dqm.funds.seed=S} replays a run. Each sequence uses its own fund in one database.
+ * {@code -Dqm.funds.seed=S} replays a run; {@code -Dqm.funds.only=SQLITE} (or POSTGRESQL) runs one database. Each sequence uses its own fund in one database.
  */
 class FundsRandomTest {
     static final int OPERATIONS = 60;
@@ -66,6 +66,9 @@ class FundsRandomTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void randomSequencesKeepTheLedgerAndEveryFundRuleSound(Kind kind) throws Exception {
+        String only = System.getProperty("qm.funds.only");
+        org.junit.jupiter.api.Assumptions.assumeTrue(only == null || only.equals(kind.name()),
+                "-Dqm.funds.only=" + only + " runs the other database only");
         int sequences = Integer.getInteger("qm.funds.sequences", SEQUENCES_DEFAULT);
         long seed = Long.getLong("qm.funds.seed", System.nanoTime());
         long started = System.nanoTime();
