@@ -31,6 +31,15 @@ final class FundCommand implements Runnable {
         new CommandLine(this).usage(System.out);
     }
 
+    /** Runs a verb; an unknown record or a refusal becomes a clear CLI error (exit 2), never a stack trace. */
+    static Integer clearly(Callable<Integer> verb) throws Exception {
+        try {
+            return verb.call();
+        } catch (org.quartermaster.shared.NotFound | org.quartermaster.shared.Refused e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     /** {@code qm fund balances --fund EPF [--report-currency USD --date 2026-11-27]}. */
     @Command(name = "balances", mixinStandardHelpOptions = true, description = "Print a fund's account balances.")
     static final class Balances implements Callable<Integer> {
@@ -41,7 +50,11 @@ final class FundCommand implements Runnable {
         @Mixin StoreOptions store;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
+            return clearly(this::run);
+        }
+
+        private Integer run() {
             try (Quartermaster app = new Quartermaster(store.open(DATA))) {
                 app.funds().fund(fund);
                 LocalDate on = date != null ? date : LocalDate.now(ZoneOffset.UTC);
@@ -72,7 +85,11 @@ final class FundCommand implements Runnable {
         @Mixin StoreOptions store;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
+            return clearly(this::run);
+        }
+
+        private Integer run() {
             try (Quartermaster app = new Quartermaster(store.open(DATA))) {
                 Funds.CallResult r = app.funds().call(new FundCommands.CallContributions(id, fund, envelope,
                         totalMinor), Actor.SYSTEM);
@@ -91,7 +108,11 @@ final class FundCommand implements Runnable {
         @Mixin StoreOptions store;
 
         @Override
-        public Integer call() throws java.io.IOException {
+        public Integer call() throws Exception {
+            return clearly(this::run);
+        }
+
+        private Integer run() throws java.io.IOException {
             if (Files.size(file) > Limits.BODY_BYTES_MAX * 16L) throw new IllegalArgumentException(file + " is too large");
             String csv = Files.readString(file);
             try (Quartermaster app = new Quartermaster(store.open(DATA))) {
@@ -107,7 +128,11 @@ final class FundCommand implements Runnable {
         @Mixin StoreOptions store;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
+            return clearly(this::run);
+        }
+
+        private Integer run() {
             try (Quartermaster app = new Quartermaster(store.open(DATA))) {
                 Ledger.Verification v = app.ledger().verify();
                 System.out.println(v.accounts() + " accounts, " + v.transfers() + " transfers: "
