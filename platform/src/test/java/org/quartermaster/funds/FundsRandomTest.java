@@ -73,7 +73,8 @@ class FundsRandomTest {
         long seed = Long.getLong("qm.funds.seed", System.nanoTime());
         long started = System.nanoTime();
         Map<String, DonatedOffer> offers = new ConcurrentHashMap<>();
-        try (Database db = fastDatabase(kind);
+        Path sqliteDirectory = kind == Kind.SQLITE ? tmpfsDirectory() : null;
+        try (Database db = fastDatabase(kind, sqliteDirectory);
              ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT_WRITERS)) {
             Journal journal = new Journal(db);
             Ledger ledger = new Ledger(db, journal);
@@ -93,6 +94,16 @@ class FundsRandomTest {
             System.out.printf("FundsRandomTest %s: %d sequences x %d operations (%d steps), 0 failures, %d transfers,"
                             + " %.1f s, seed %d%n", kind, sequences, OPERATIONS, steps[0], all.transfers(),
                     (System.nanoTime() - started) / 1e9, seed);
+        } finally {
+            if (sqliteDirectory != null) deleteTree(sqliteDirectory);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            System.err.println("could not remove " + dir + ": " + e.getMessage());
         }
     }
 
@@ -100,14 +111,16 @@ class FundsRandomTest {
      * Durability is not under test here, so SQLite lives on tmpfs and PostgreSQL commits
      * asynchronously: the same SQL, without waiting for the disk at every step.
      */
-    static Database fastDatabase(Kind kind) throws java.io.IOException {
+    static Database fastDatabase(Kind kind, Path sqliteDirectory) {
         if (kind == Kind.POSTGRESQL) {
             return Database.open(TestDatabases.postgresUrl() + "&options=-c%20synchronous_commit%3Doff");
         }
+        return Database.embedded(sqliteDirectory);
+    }
+
+    static Path tmpfsDirectory() throws java.io.IOException {
         Path shm = Path.of("/dev/shm");
-        Path dir = Files.isDirectory(shm) ? Files.createTempDirectory(shm, "qm-funds-") : Files.createTempDirectory("qm-funds-");
-        dir.toFile().deleteOnExit();
-        return Database.embedded(dir);
+        return Files.isDirectory(shm) ? Files.createTempDirectory(shm, "qm-funds-") : Files.createTempDirectory("qm-funds-");
     }
 
     /** One sequence: its own fund, members, measures, offers and contracts. */
