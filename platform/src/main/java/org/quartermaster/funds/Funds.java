@@ -233,7 +233,9 @@ public final class Funds {
             Fund fund = fund(tx, m.fund());
             Account source = lockMeasure(tx, fund, m);
             Account payee = ledger.open(tx, new OpenAccount(c.payee(), fund.code(), Fund.PAYMENTS, fund.currency(), true));
-            String reference = "milestone " + c.contract() + "/" + c.milestone();
+            // the payment's own terms are part of the reference, so a retry with other terms is a conflict
+            String reference = "milestone " + c.contract() + "/" + c.milestone() + (c.prepayment() ? " prepayment" : "")
+                    + " value " + c.contractValueMinor() + " guarantee " + c.guaranteeMinor();
             Optional<TransferOutcome> replay = replay(tx, c.id(), source.key(), payee.key(), c.amountMinor(),
                     fund.currency(), false, reference);
             if (replay.isPresent()) return replay.get();
@@ -282,7 +284,10 @@ public final class Funds {
             Account source = lockMeasure(tx, fund, m);
             Account donor = ledger.open(tx, new OpenAccount(offer.donor(), fund.code(), Fund.REIMBURSEMENTS,
                     fund.currency(), true));
-            String reference = "reimbursement " + offer.id();
+            // valuation and rate are part of the reference: a retry with other terms is a conflict even
+            // when they round to the same amount
+            String reference = "reimbursement " + offer.id() + " at " + c.rateBasisPoints() + " bp of "
+                    + c.valuationMinor();
             Optional<TransferOutcome> replay = replay(tx, c.id(), source.key(), donor.key(), amount, fund.currency(),
                     false, reference);
             if (replay.isPresent()) return replay.get();
