@@ -8,6 +8,11 @@ import org.quartermaster.catalog.web.CatalogApi;
 import org.quartermaster.catalog.web.CatalogPages;
 import org.quartermaster.dashboard.Dashboard;
 import org.quartermaster.dashboard.web.DashboardPages;
+import org.quartermaster.funds.ExchangeRates;
+import org.quartermaster.funds.Funds;
+import org.quartermaster.funds.Ledger;
+import org.quartermaster.funds.OfferLookup;
+import org.quartermaster.funds.web.FundsApi;
 import org.quartermaster.needs.Needs;
 import org.quartermaster.needs.web.NeedPages;
 import org.quartermaster.needs.web.NeedsApi;
@@ -36,6 +41,9 @@ public final class Quartermaster implements AutoCloseable {
     private final Needs needs;
     private final Offers offers;
     private final Planning planning;
+    private final Ledger ledger;
+    private final Funds funds;
+    private final ExchangeRates rates;
 
     private final java.util.concurrent.ScheduledExecutorService signer =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -58,6 +66,13 @@ public final class Quartermaster implements AutoCloseable {
         this.needs = new Needs(db, journal, catalog, parties);
         this.offers = new Offers(db, journal, catalog, parties, needs);
         this.planning = new Planning(db, journal, catalog, parties, needs, offers);
+        this.ledger = new Ledger(db, journal);
+        this.funds = new Funds(db, journal, ledger, id -> {
+            var offer = offers.get(id);
+            return new OfferLookup.DonatedOffer(offer.publicId(), offer.donor(), offer.status().name(),
+                    offer.terms().name());
+        });
+        this.rates = new ExchangeRates(db, journal);
     }
 
     /** Every route of the platform. */
@@ -68,6 +83,7 @@ public final class Quartermaster implements AutoCloseable {
         NeedsApi.routes(table, needs);
         OffersApi.routes(table, offers);
         PlanningApi.routes(table, planning);
+        FundsApi.routes(table, ledger, funds, rates);
         FeedApi.routes(table, journal);
         org.quartermaster.audit.web.JournalApi.routes(table, journal);
         DashboardPages.routes(table, new Dashboard(catalog, needs, offers));
@@ -150,6 +166,18 @@ public final class Quartermaster implements AutoCloseable {
 
     public Planning planning() {
         return planning;
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    public Funds funds() {
+        return funds;
+    }
+
+    public ExchangeRates rates() {
+        return rates;
     }
 
     @Override

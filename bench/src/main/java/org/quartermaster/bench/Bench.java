@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             CrashBench.class,
             WriteBench.class,
             StartupBench.class,
+            LedgerBench.class,
         })
 public final class Bench implements Runnable {
 

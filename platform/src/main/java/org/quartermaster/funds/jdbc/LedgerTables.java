@@ -1,0 +1,133 @@
+package org.quartermaster.funds.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.quartermaster.funds.model.Account;
+import org.quartermaster.funds.model.Balance;
+import org.quartermaster.funds.model.Transfer;
+import org.quartermaster.funds.model.TransferStatus;
+import org.quartermaster.store.Dialect;
+import org.quartermaster.store.Rows;
+
+/** SQL for ledger accounts and transfers. Only the funds context uses it. */
+public final class LedgerTables {
+
+    public long insertAccount(Handle h, String owner, String fund, String purpose, String currency,
+                              boolean noNegative, Instant now) {
+        return h.createUpdate("""
+                INSERT INTO fund_accounts (owner_code, fund_code, purpose, currency, no_negative, created_at)
+                VALUES (:owner, :fund, :purpose, :currency, :noNegative, :now)""")
+                .bind("owner", owner).bind("fund", fund).bind("purpose", purpose).bind("currency", currency)
+                .bind("noNegative", noNegative).bind("now", now)
+                .executeAndReturnGeneratedKeys("account_key").mapTo(Long.class).one();
+    }
+
+    public Optional<Account> accountByNames(Handle h, String owner, String fund, String purpose, String currency) {
+        return h.createQuery("""
+                SELECT * FROM fund_accounts
+                WHERE owner_code = :owner AND fund_code = :fund AND purpose = :purpose AND currency = :currency""")
+                .bind("owner", owner).bind("fund", fund).bind("purpose", purpose).bind("currency", currency)
+                .map((rs, ctx) -> account(rs)).findOne();
+    }
+
+    public Optional<Account> account(Handle h, long key) {
+        return h.createQuery("SELECT * FROM fund_accounts WHERE account_key = :key").bind("key", key)
+                .map((rs, ctx) -> account(rs)).findOne();
+    }
+
+    /**
+     * Locks the accounts in ascending key order (PostgreSQL: FOR UPDATE; SQLite has one writer),
+     * so two writers touching the same pair always queue and never deadlock.
+     */
+    public Map<Long, Account> lock(Handle h, Dialect dialect, long... keys) {
+        List<Long> sorted = java.util.Arrays.stream(keys).distinct().sorted().boxed().toList();
+        Map<Long, Account> out = new java.util.LinkedHashMap<>();
+        // PostgreSQL locks the rows as the sorted result is produced, so always in key order
+        String lock = dialect == Dialect.POSTGRESQL ? " FOR UPDATE" : "";
+        h.createQuery("SELECT * FROM fund_accounts WHERE account_key IN (<keys>) ORDER BY account_key" + lock)
+                .bindList("keys", sorted).map((rs, ctx) -> account(rs)).forEach(a -> out.put(a.key(), a));
+        return out;
+    }
+
+    public void updateBalance(Handle h, Account a) {
+        Balance b = a.balance();
+        int rows = h.createUpdate("""
+                UPDATE fund_accounts SET debits_pending = :dp, debits_posted = :dd, credits_pending = :cp,
+                  credits_posted = :cc WHERE account_key = :key""")
+                .bind("dp", b.debitsPending()).bind("dd", b.debitsPosted()).bind("cp", b.creditsPending())
+                .bind("cc", b.creditsPosted()).bind("key", a.key()).execute();
+        if (rows != 1) throw new IllegalStateException("account " + a.key() + " vanished while locked");
+    }
+
+    public List<Account> accounts(Handle h, String fund, long afterKey, int limit) {
+        String where = fund == null ? "" : " AND fund_code = :fund";
+        var q = h.createQuery("SELECT * FROM fund_accounts WHERE account_key > :after" + where
+                + " ORDER BY account_key LIMIT :limit").bind("after", afterKey).bind("limit", limit);
+        if (fund != null) q.bind("fund", fund);
+        return q.map((rs, ctx) -> account(rs)).list();
+    }
+
+    public long insertTransfer(Handle h, Transfer t) {
+        return h.createUpdate("""
+                INSERT INTO fund_transfers (transfer_id, debit_key, credit_key, amount_minor, currency, two_phase,
+                  status, reference, created_at, updated_at)
+                VALUES (:id, :debit, :credit, :amount, :currency, :twoPhase, :status, :reference, :now, :now)""")
+                .bind("id", t.id()).bind("debit", t.debit()).bind("credit", t.credit())
+                .bind("amount", t.amountMinor()).bind("currency", t.currency()).bind("twoPhase", t.twoPhase())
+                .bind("status", t.status().name()).bind("reference", t.reference()).bind("now", t.createdAt())
+                .executeAndReturnGeneratedKeys("transfer_key").mapTo(Long.class).one();
+    }
+
+    /** Moves a pending transfer on; zero rows means it was not pending any more. */
+    public boolean settle(Handle h, Transfer t) {
+        return h.createUpdate("""
+                UPDATE fund_transfers SET status = :status, updated_at = :now
+                WHERE transfer_key = :key AND status = 'PENDING'""")
+                .bind("status", t.status().name()).bind("now", t.updatedAt()).bind("key", t.key()).execute() == 1;
+    }
+
+    public Optional<Transfer> transfer(Handle h, String id) {
+        return h.createQuery("SELECT * FROM fund_transfers WHERE transfer_id = :id").bind("id", id)
+                .map((rs, ctx) -> transfer(rs)).findOne();
+    }
+
+    /** Transfers touching a fund's accounts (or all, when fund is null), oldest first. */
+    public List<Transfer> transfers(Handle h, String fund, long afterKey, int limit) {
+        String where = fund == null ? "" : " AND (debit_key IN (SELECT account_key FROM fund_accounts"
+                + " WHERE fund_code = :fund) OR credit_key IN (SELECT account_key FROM fund_accounts"
+                + " WHERE fund_code = :fund))";
+        var q = h.createQuery("SELECT * FROM fund_transfers WHERE transfer_key > :after" + where
+                + " ORDER BY transfer_key LIMIT :limit").bind("after", afterKey).bind("limit", limit);
+        if (fund != null) q.bind("fund", fund);
+        return q.map((rs, ctx) -> transfer(rs)).list();
+    }
+
+    /** Streams every transfer, oldest first, for a replay. */
+    public void eachTransfer(Handle h, java.util.function.Consumer<Transfer> sink) {
+        h.createQuery("SELECT * FROM fund_transfers ORDER BY transfer_key").setFetchSize(1000)
+                .map((rs, ctx) -> transfer(rs)).useStream(s -> s.forEach(sink));
+    }
+
+    public List<Account> allAccounts(Handle h) {
+        return h.createQuery("SELECT * FROM fund_accounts ORDER BY account_key").map((rs, ctx) -> account(rs)).list();
+    }
+
+    static Account account(ResultSet rs) throws SQLException {
+        return new Account(rs.getLong("account_key"), rs.getString("owner_code"), rs.getString("fund_code"),
+                rs.getString("purpose"), rs.getString("currency"), rs.getBoolean("no_negative"),
+                new Balance(rs.getLong("debits_pending"), rs.getLong("debits_posted"), rs.getLong("credits_pending"),
+                        rs.getLong("credits_posted")), Rows.instant(rs, "created_at"));
+    }
+
+    static Transfer transfer(ResultSet rs) throws SQLException {
+        return new Transfer(rs.getLong("transfer_key"), rs.getString("transfer_id"), rs.getLong("debit_key"),
+                rs.getLong("credit_key"), rs.getLong("amount_minor"), rs.getString("currency"),
+                rs.getBoolean("two_phase"), TransferStatus.of(rs.getString("status")), rs.getString("reference"),
+                Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"));
+    }
+}
