@@ -138,7 +138,7 @@ public final class Ledger {
         if (!measureCredit && to.purpose().startsWith(MEASURE_PREFIX)) {
             // a measure is credited only by commitments, which check its ceiling
             return new TransferOutcome.Refused("measure-account", "credit",
-                    "a measure's account is credited only by a commitment (POST /api/v1/funds/commitments)");
+                    "a measure's account is credited only by a commitment (POST /api/v1/commitments)");
         }
         return switch (LedgerRules.open(from, to, amountMinor, currency, pending)) {
             case Decision.Refuse r -> new TransferOutcome.Refused(r.type(), r.field(), r.reason());

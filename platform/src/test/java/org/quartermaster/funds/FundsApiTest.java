@@ -58,14 +58,14 @@ class FundsApiTest {
     void commitsWithinTheCeilingAndRefusesAboveIt() {
         ok(s.post("/api/v1/funds/EPF/calls", """
                 {"id":"CALL-2","envelope":"NON_LETHAL","totalMinor":100000}"""), 201);
-        ok(s.post("/api/v1/transfers/CALL-2.DEU/post", null), 201);
-        ok(s.post("/api/v1/transfers/CALL-2.DEU/post", null), 200);
-        problem(s.post("/api/v1/funds/commitments", """
+        ok(s.post("/api/v1/transfers/CALL-2.DEU/post", "{}"), 201);
+        ok(s.post("/api/v1/transfers/CALL-2.DEU/post", "{}"), 200);
+        problem(s.post("/api/v1/commitments", """
                 {"id":"COM-1","measure":"M-NL","amountMinor":50001}"""), 422, "/amountMinor");
-        Reply c = ok(s.post("/api/v1/funds/commitments", """
+        Reply c = ok(s.post("/api/v1/commitments", """
                 {"id":"COM-2","measure":"M-NL","amountMinor":50000}"""), 201);
         assertThat(c.json().get("status").asText()).isEqualTo("PENDING");
-        ok(s.post("/api/v1/transfers/COM-2/post", null), 201);
+        ok(s.post("/api/v1/transfers/COM-2/post", "{}"), 201);
         Reply fund = ok(s.get("/api/v1/funds/EPF"), 200);
         assertThat(fund.json().get("measures").get(0).get("committedMinor").asLong()).isEqualTo(50_000);
         assertThat(ok(s.get("/api/v1/ledger/verify"), 200).json().get("sound").asBoolean()).isTrue();
@@ -75,24 +75,24 @@ class FundsApiTest {
     void reimbursesADeliveredDonationOnceAndRefusesItBilaterallyAfterwards() {
         ok(s.post("/api/v1/funds/EPF/calls", """
                 {"id":"CALL-3","envelope":"NON_LETHAL","totalMinor":200000}"""), 201);
-        ok(s.post("/api/v1/transfers/CALL-3.AUT/post", null), 201);
+        ok(s.post("/api/v1/transfers/CALL-3.AUT/post", "{}"), 201);
         ok(s.post("/api/v1/funds/EPF/measures", """
                 {"code":"M-CLAIMS","envelope":"NON_LETHAL","ceilingMinor":80000}"""), 201);
-        ok(s.post("/api/v1/funds/commitments", """
+        ok(s.post("/api/v1/commitments", """
                 {"id":"COM-C","measure":"M-CLAIMS","amountMinor":80000}"""), 201);
-        ok(s.post("/api/v1/transfers/COM-C/post", null), 201);
+        ok(s.post("/api/v1/transfers/COM-C/post", "{}"), 201);
         String offer = deliveredDonation();
-        Reply claim = ok(s.post("/api/v1/funds/claims", """
+        Reply claim = ok(s.post("/api/v1/claims", """
                 {"id":"CLAIM-1","measure":"M-CLAIMS","offer":"%s","valuationMinor":12345,"rateBasisPoints":5000}"""
                 .formatted(offer)), 201);
         // 50% of 123.45 = 61.725 -> 61.72 (half-even)
         assertThat(claim.json().get("amountMinor").asLong()).isEqualTo(6_172);
-        problem(s.post("/api/v1/funds/claims", """
+        problem(s.post("/api/v1/claims", """
                 {"id":"CLAIM-2","measure":"M-CLAIMS","offer":"%s","valuationMinor":100,"rateBasisPoints":5000}"""
                 .formatted(offer)), 422, "/offer");
-        problem(s.post("/api/v1/funds/bilateral", """
+        problem(s.post("/api/v1/bilateral-fundings", """
                 {"offer":"%s","funder":"POL","amountMinor":100}""".formatted(offer)), 409, "/offer");
-        problem(s.post("/api/v1/funds/claims", """
+        problem(s.post("/api/v1/claims", """
                 {"id":"CLAIM-3","measure":"M-CLAIMS","offer":"O-999999","valuationMinor":100,"rateBasisPoints":5000}"""),
                 422, "/offer");
     }
@@ -109,7 +109,7 @@ class FundsApiTest {
                 {"donor":"DEU-MOD","item":"HELMET","quantity":100,"condition":"NEW","origin":"DEPOT-1",
                  "availableFrom":"2026-12-01","terms":"DONATION"}"""), 201);
         String id = offer.json().get("id").asText();
-        Reply early = s.post("/api/v1/funds/claims", """
+        Reply early = s.post("/api/v1/claims", """
                 {"id":"CLAIM-EARLY","measure":"M-CLAIMS","offer":"%s","valuationMinor":100,"rateBasisPoints":5000}"""
                 .formatted(id));
         problem(early, 422, "/offer");
@@ -146,11 +146,11 @@ class FundsApiTest {
         problem(s.post("/api/v1/transfers", """
                 {"id":"T-1","debit":"A-000001","credit":"A-999999","amountMinor":5,"currency":"EUR"}"""), 422, "/credit");
         problem(s.get("/api/v1/transfers/NOPE"), 404, null);
-        problem(s.post("/api/v1/transfers/NOPE/post", null), 404, null);
+        problem(s.post("/api/v1/transfers/NOPE/post", "{}"), 404, null);
         problem(s.get("/api/v1/accounts/A-x"), 404, null);
         problem(s.get("/api/v1/exchange-rates/convert?amountMinor=abc&currency=EUR&reportCurrency=USD&date=2026-01-01"),
                 400, null);
-        problem(s.post("/api/v1/funds/payments", """
+        problem(s.post("/api/v1/payments", """
                 {"id":"PAY-1","measure":"M-NL","contract":"C-1","milestone":"M1","payee":"SUP",
                  "amountMinor":100,"contractValueMinor":0}"""), 422, "/contractValueMinor");
     }

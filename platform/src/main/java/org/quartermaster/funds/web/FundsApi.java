@@ -30,6 +30,9 @@ import org.quartermaster.shared.Refused;
 
 /** JSON routes of the ledger (accounts, transfers), the funds and exchange rates. Amounts in minor units. */
 public final class FundsApi {
+    /** The body of a step on a pending transfer: an optional note (the step itself is the path). */
+    public record StepRequest(String note) {}
+
     private FundsApi() {}
 
     public record AccountRequest(String owner, String fund, String purpose, String currency, Boolean noNegative) {}
@@ -151,10 +154,16 @@ public final class FundsApi {
         });
         t.get("/api/v1/transfers/{id}", "funds", "Read one transfer", TransferResponse.class,
                 ctx -> Http.json(ctx, 200, transfer(ledger.transfer(ctx.pathParam("id")), null)));
-        t.post("/api/v1/transfers/{id}/post", "funds", "Post a pending transfer", null, TransferResponse.class, 200,
-                ctx -> answer(ctx, ledger.post(ctx.pathParam("id"), Actors.of(ctx)), ledger));
-        t.post("/api/v1/transfers/{id}/void", "funds", "Void a pending transfer", null, TransferResponse.class, 200,
-                ctx -> answer(ctx, ledger.voidPending(ctx.pathParam("id"), Actors.of(ctx)), ledger));
+        t.post("/api/v1/transfers/{id}/post", "funds", "Post a pending transfer", StepRequest.class,
+                TransferResponse.class, 200, ctx -> {
+                    Http.body(ctx, StepRequest.class);
+                    answer(ctx, ledger.post(ctx.pathParam("id"), Actors.of(ctx)), ledger);
+                });
+        t.post("/api/v1/transfers/{id}/void", "funds", "Void a pending transfer", StepRequest.class,
+                TransferResponse.class, 200, ctx -> {
+                    Http.body(ctx, StepRequest.class);
+                    answer(ctx, ledger.voidPending(ctx.pathParam("id"), Actors.of(ctx)), ledger);
+                });
         t.get("/api/v1/ledger/verify", "funds", "Replay every transfer and compare with the balances",
                 Verification.class, ctx -> {
                     Ledger.Verification v = ledger.verify();
@@ -217,13 +226,13 @@ public final class FundsApi {
     }
 
     private static void useCaseRoutes(RouteTable t, Funds funds) {
-        t.post("/api/v1/funds/commitments", "funds", "Commit envelope money to a measure (pending, within its ceiling)",
+        t.post("/api/v1/commitments", "funds", "Commit envelope money to a measure (pending, within its ceiling)",
                 CommitRequest.class, TransferResponse.class, 201, ctx -> {
                     CommitRequest r = Http.body(ctx, CommitRequest.class);
                     answer(ctx, funds.commit(new FundCommands.Commit(r.id(), r.measure(),
                             Checks.required("amountMinor", r.amountMinor())), Actors.of(ctx)), funds.ledger());
                 });
-        t.post("/api/v1/funds/payments", "funds", "Pay a contract milestone from a measure",
+        t.post("/api/v1/payments", "funds", "Pay a contract milestone from a measure",
                 PaymentRequest.class, TransferResponse.class, 201, ctx -> {
                     PaymentRequest r = Http.body(ctx, PaymentRequest.class);
                     answer(ctx, funds.pay(new FundCommands.PayMilestone(r.id(), r.measure(), r.contract(),
@@ -232,14 +241,14 @@ public final class FundsApi {
                             Checks.required("contractValueMinor", r.contractValueMinor()),
                             r.guaranteeMinor() == null ? 0 : r.guaranteeMinor()), Actors.of(ctx)), funds.ledger());
                 });
-        t.post("/api/v1/funds/claims", "funds", "Claim reimbursement of a delivered donation",
+        t.post("/api/v1/claims", "funds", "Claim reimbursement of a delivered donation",
                 ClaimRequest.class, TransferResponse.class, 201, ctx -> {
                     ClaimRequest r = Http.body(ctx, ClaimRequest.class);
                     answer(ctx, funds.claim(new FundCommands.ClaimReimbursement(r.id(), r.measure(), r.offer(),
                             Checks.required("valuationMinor", r.valuationMinor()),
                             Checks.required("rateBasisPoints", r.rateBasisPoints())), Actors.of(ctx)), funds.ledger());
                 });
-        t.post("/api/v1/funds/bilateral", "funds", "Record a delivery funded bilaterally (refused if funded already)",
+        t.post("/api/v1/bilateral-fundings", "funds", "Record a delivery funded bilaterally (refused if funded already)",
                 BilateralRequest.class, BilateralResponse.class, 201, ctx -> {
                     BilateralRequest r = Http.body(ctx, BilateralRequest.class);
                     long amount = Checks.required("amountMinor", r.amountMinor());
