@@ -1,5 +1,6 @@
 package org.quartermaster.planner;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,6 @@ import java.util.function.Supplier;
 public final class PlanChecker {
 
     private final Indexed in;
-    private final long[] needServed;
     private final long[] offerUsed;
     private final long[] lineUsed;
     private final int[] laneAt;
@@ -25,7 +25,6 @@ public final class PlanChecker {
 
     PlanChecker(Indexed in) {
         this.in = in;
-        needServed = new long[in.needItem.length];
         offerUsed = new long[in.offers.size()];
         lineUsed = new long[in.lineItem.length * in.horizon];
         laneAt = new int[Math.max(in.originCount * in.destinationCount, 1)];
@@ -73,27 +72,42 @@ public final class PlanChecker {
         return k;
     }
 
-    /** Checks the allocations and shortfalls of the need lines {@code needs} (one component). */
+    /**
+     * Checks the allocations and shortfalls of the need lines {@code needs} (one component). The
+     * served quantities are counted in an array of the component's size, not the instance's, so a
+     * re-plan checks in time proportional to the component it redid.
+     */
     void check(int[] needs, List<Allocation> allocations, int[] allocNeed, List<Shortfall> shortfalls,
                int[] shortNeed) {
+        int[] sorted = needs.clone();
+        Arrays.sort(sorted);
+        long[] served = new long[sorted.length];
         Map<Long, long[]> absorbed = new HashMap<>();
         for (int k = 0; k < allocations.size(); k++) {
             Allocation a = allocations.get(k);
             int need = allocNeed[k];
             checkAllocation(a, need, absorbed);
-            needServed[need] += a.quantity();
+            served[position(sorted, need)] += a.quantity();
         }
         for (int k = 0; k < shortfalls.size(); k++) {
             Shortfall s = shortfalls.get(k);
             require(s.quantity() > 0, () -> "shortfall of need " + s.needId() + " must be positive");
             require(s.needId().equals(in.input.needs().get(shortNeed[k]).id()), () -> "shortfall must name its need");
-            needServed[shortNeed[k]] += s.quantity();
+            served[position(sorted, shortNeed[k])] += s.quantity();
         }
-        for (int need : needs) {
-            Need n = in.input.needs().get(need);
-            require(needServed[need] == n.quantity(), () -> "need " + n.id() + ": allocated + short = "
-                    + needServed[need] + " must equal quantity " + n.quantity());
+        for (int p = 0; p < sorted.length; p++) {
+            Need n = in.input.needs().get(sorted[p]);
+            long total = served[p];
+            require(total == n.quantity(), () -> "need " + n.id() + ": allocated + short = "
+                    + total + " must equal quantity " + n.quantity());
         }
+    }
+
+    /** Where {@code need} is in the sorted need lines being checked. */
+    private int position(int[] sorted, int need) {
+        int p = Arrays.binarySearch(sorted, need);
+        require(p >= 0, () -> "need " + in.input.needs().get(need).id() + " must be among the need lines checked");
+        return p;
     }
 
     private void checkAllocation(Allocation a, int need, Map<Long, long[]> absorbed) {

@@ -248,21 +248,15 @@ public final class Planner {
 
     private static Plan assemble(Indexed in, long[][] demand, int[] comps, ComponentSolution[] solutions,
                                  Disaggregator[] results, BudgetReport report, PlanChecker checker, long[] t) {
-        int allocationCount = 0;
-        int shortCount = 0;
-        for (int c : comps) {
-            allocationCount += results[c].allocations.size();
-            shortCount += results[c].shortfalls.size();
-        }
-        List<Allocation> allocations = new ArrayList<>(allocationCount);
-        List<Shortfall> shortfalls = new ArrayList<>(shortCount);
+        List<List<Allocation>> allocationParts = new ArrayList<>(comps.length);
+        List<List<Shortfall>> shortfallParts = new ArrayList<>(comps.length);
         long shortfall = 0, lateness = 0, money = 0, substitution = 0, unitsShort = 0, weeksLate = 0;
         long objective = 0, pivots = 0;
         int classes = 0, nodes = 0, arcs = 0;
         for (int c : comps) {
             Disaggregator d = results[c];
-            allocations.addAll(d.allocations);
-            shortfalls.addAll(d.shortfalls);
+            allocationParts.add(d.allocations);
+            shortfallParts.add(d.shortfalls);
             shortfall += d.shortfallCost;
             lateness += d.latenessCost;
             money += d.moneyCost;
@@ -279,15 +273,17 @@ public final class Planner {
         if (total != objective) {
             throw new IllegalStateException("explained costs " + total + " must add up to the optimum " + objective);
         }
+        List<Allocation> allocations = new ConcatList<>(allocationParts);
+        List<Shortfall> shortfalls = new ConcatList<>(shortfallParts);
         long checkStart = System.nanoTime();
         checker.checkBudgets(allocations);
         long end = System.nanoTime();
         ObjectiveTerms terms = new ObjectiveTerms(total, shortfall, lateness, money, substitution, unitsShort, weeksLate);
         PlanStats stats = new PlanStats(in.needItem.length, classes, nodes, arcs, comps.length, pivots,
                 t[1] - t[0], t[2] - t[1], t[3] - t[2], end - checkStart);
-        // The lists are fresh and never escape mutable: wrapping them saves copying a million records.
-        return new Plan(java.util.Collections.unmodifiableList(allocations),
-                java.util.Collections.unmodifiableList(shortfalls), terms, report, stats,
+        // Views of the components' lists, which never change once built: a re-plan that redid one
+        // component reuses the others' lists instead of copying a million references.
+        return new Plan(allocations, shortfalls, terms, report, stats,
                 new Plan.Basis(in, demand, solutions, results));
     }
 

@@ -24,6 +24,8 @@ class ReplanTest {
             Plan scratch = Planner.plan(apply(input, change));
             assertThat(replanned.objective().total()).as("seed %d change %s", seed, change)
                     .isEqualTo(scratch.objective().total());
+            // the reused components' lists and the redone ones together form a valid plan of the new input
+            PlanChecker.check(apply(input, change), replanned.allocations(), replanned.shortfalls());
             // a second change on top of the first, from the re-planned basis
             Change again = randomChange(r, apply(input, change));
             assertThat(Planner.replan(replanned, again).objective().total()).as("seed %d then %s", seed, again)
