@@ -35,7 +35,7 @@ import org.quartermaster.testing.TestDatabases;
  * state rows without an event. Runs on SQLite and PostgreSQL; prints tried and detected.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class VerifierTamperTest {
+abstract class VerifierTamperContract {
     static final Actor ACTOR = new Actor("alice", "UDCG-CELL");
     static final List<String> EVENT_COLUMNS =
             List.of("actor", "organisation", "event_type", "entity_id", "payload", "body", "hash", "prev_hash");
@@ -201,20 +201,6 @@ abstract class VerifierTamperTest {
             });
         } finally {
             app.db().write(ACTOR, tx -> tx.handle().execute("UPDATE needs SET covered_quantity = 50 WHERE need_key = 4"));
-        }
-    }
-
-    static class OnSqliteTest extends VerifierTamperTest {
-        @Override
-        Database open() {
-            return TestDatabases.sqlite();
-        }
-    }
-
-    static class OnPostgresTest extends VerifierTamperTest {
-        @Override
-        Database open() {
-            return TestDatabases.postgres();
         }
     }
 }
