@@ -129,6 +129,13 @@ public final class Catalog {
         return items.byKeys(tx.handle(), keys);
     }
 
+    /** Item names by code, in catalogue order, for lists that show names beside codes. */
+    public Map<String, String> names(List<Item> items) {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        for (Item i : items) names.put(i.code(), i.name());
+        return names;
+    }
+
     /** Every item, for dashboards and generators (the catalogue is small: hundreds of items). */
     public List<Item> all() {
         return db.read(h -> items.list(h, ItemFilter.ALL, 0, Integer.MAX_VALUE));

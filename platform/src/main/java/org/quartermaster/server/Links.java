@@ -21,4 +21,12 @@ public final class Links {
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
+
+    /** The link to the page after {@code cursor} with the same {@code query}, or null on the last page. */
+    public static String next(String path, Map<String, String> query, String cursor) {
+        if (cursor == null) return null;
+        Map<String, String> q = new java.util.LinkedHashMap<>(query);
+        q.put("after", cursor);
+        return to(path, q);
+    }
 }

@@ -93,14 +93,8 @@ public final class NeedPages {
                 NeedsApi.priority(Http.intParam(ctx, "priority")), null);
         Page<Need> page = needs.list(filter, Http.param(ctx, "after"), PAGE_ROWS);
         List<Item> items = catalog.all();
-        Map<String, String> names = new LinkedHashMap<>();
-        for (Item i : items) names.put(i.code(), i.name());
-        String next = null;
-        if (page.next() != null) {
-            Map<String, String> q = form.query();
-            q.put("after", page.next());
-            next = Links.to("/needs", q);
-        }
+        Map<String, String> names = catalog.names(items);
+        String next = Links.next("/needs", form.query(), page.next());
         ListView view = new ListView(form, page.items(), names, next, NeedStatus.ALL, items,
                 parties.allOrganisations());
         Templates.page(ctx, Templates.partial(ctx) ? "needs/table.jte" : "needs/list.jte", view);

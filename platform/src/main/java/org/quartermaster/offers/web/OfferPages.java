@@ -65,14 +65,8 @@ public final class OfferPages {
         Page<Offer> page = offers.list(new OfferFilter(form.status(), form.item(), form.donor(), null),
                 Http.param(ctx, "after"), PAGE_ROWS);
         List<Item> items = catalog.all();
-        Map<String, String> names = new LinkedHashMap<>();
-        for (Item i : items) names.put(i.code(), i.name());
-        String next = null;
-        if (page.next() != null) {
-            Map<String, String> q = form.query();
-            q.put("after", page.next());
-            next = Links.to("/offers", q);
-        }
+        Map<String, String> names = catalog.names(items);
+        String next = Links.next("/offers", form.query(), page.next());
         ListView view = new ListView(form, page.items(), names, next, OfferStatus.ALL, items,
                 parties.allOrganisations());
         Templates.page(ctx, Templates.partial(ctx) ? "offers/table.jte" : "offers/list.jte", view);
