@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Checks a plan against its input before it is returned: every allocation takes an existing
@@ -110,34 +109,49 @@ public final class PlanChecker {
         return p;
     }
 
+    /*
+     * The hot path runs once per allocation (a million at the largest size): plain ifs, no
+     * message suppliers, so nothing is allocated unless a check fails.
+     */
     private void checkAllocation(Allocation a, int need, Map<Long, long[]> absorbed) {
         Need n = in.input.needs().get(need);
-        Supplier<String> what = () -> "allocation of " + a.quantity() + " to need " + n.id();
-        require(a.needId().equals(n.id()), () -> what.get() + " must name its need");
-        require(a.quantity() > 0, () -> what.get() + " must be positive");
-        int item = in.itemIndex.get(a.suppliedItem());
-        require(item == in.needItem[need] || substitutes(item, in.needItem[need]), () ->
-                what + ": " + a.suppliedItem() + " must be the needed item or a declared substitute");
-        int ready = a.sourceKind() == SourceKind.OFFER ? offer(a, item, what) : production(a, item, what);
-        require(a.shipWeek() >= ready, () -> what.get() + " must ship no earlier than week " + ready);
+        if (!a.needId().equals(n.id())) throw failed(a, n, "must name its need");
+        if (a.quantity() <= 0) throw failed(a, n, "must be positive");
+        Integer suppliedIndex = in.itemIndex.get(a.suppliedItem());
+        if (suppliedIndex == null) throw failed(a, n, "must supply a known item, not " + a.suppliedItem());
+        int item = suppliedIndex;
+        if (item != in.needItem[need] && !substitutes(item, in.needItem[need])) {
+            throw failed(a, n, a.suppliedItem() + " must be the needed item or a declared substitute");
+        }
+        int ready = a.sourceKind() == SourceKind.OFFER ? offer(a, n, item) : production(a, n, item);
+        if (a.shipWeek() < ready) throw failed(a, n, "must ship no earlier than week " + ready);
         Integer origin = in.originIndex.get(a.origin());
-        require(origin != null, () -> what.get() + " must come from a known origin");
+        if (origin == null) throw failed(a, n, "must come from a known origin");
         int lane = laneAt[origin * in.destinationCount + in.needDestination[need]];
-        require(lane >= 0, () -> what.get() + " must travel an existing lane");
-        require(a.arrivalWeek() == a.shipWeek() + in.input.lanes().get(lane).transitWeeks(), () ->
-                what + " must arrive after the lane's transit time");
-        require(a.handoverWeek() >= a.arrivalWeek() && a.handoverWeek() < in.horizon, () ->
-                what + " must be handed over after arrival and within the horizon");
-        require(a.latenessWeeks() == a.handoverWeek() - n.dueWeek() && a.latenessWeeks() >= 0, () ->
-                what + " must be handed over in or after its due week, lateness counted exactly");
+        if (lane < 0) throw failed(a, n, "must travel an existing lane");
+        if (a.arrivalWeek() != a.shipWeek() + in.input.lanes().get(lane).transitWeeks()) {
+            throw failed(a, n, "must arrive after the lane's transit time");
+        }
+        if (a.handoverWeek() < a.arrivalWeek() || a.handoverWeek() >= in.horizon) {
+            throw failed(a, n, "must be handed over after arrival and within the horizon");
+        }
+        if (a.latenessWeeks() != a.handoverWeek() - n.dueWeek() || a.latenessWeeks() < 0) {
+            throw failed(a, n, "must be handed over in or after its due week, lateness counted exactly");
+        }
         long limit = in.absorption[in.needDestination[need] * in.itemCount + item];
         if (limit >= 0) {
             long[] weekly = absorbed.computeIfAbsent((long) in.needDestination[need] * in.itemCount + item,
                     key -> new long[in.horizon]);
             weekly[a.handoverWeek()] += a.quantity();
-            require(weekly[a.handoverWeek()] <= limit, () -> what.get() + " must respect the absorption limit "
-                    + limit + " in week " + a.handoverWeek());
+            if (weekly[a.handoverWeek()] > limit) {
+                throw failed(a, n, "must respect the absorption limit " + limit + " in week " + a.handoverWeek());
+            }
         }
+    }
+
+    private static IllegalStateException failed(Allocation a, Need n, String what) {
+        return new IllegalStateException("plan check failed: allocation of " + a.quantity() + " to need " + n.id()
+                + " " + what);
     }
 
     private boolean substitutes(int item, int needed) {
@@ -149,30 +163,34 @@ public final class PlanChecker {
         return false;
     }
 
-    private int offer(Allocation a, int item, Supplier<String> what) {
+    private int offer(Allocation a, Need n, int item) {
         Integer k = offerIndex.get(a.sourceId());
-        require(k != null, () -> what.get() + " must come from a known offer, not " + a.sourceId());
+        if (k == null) throw failed(a, n, "must come from a known offer, not " + a.sourceId());
         Offer offer = in.offers.get(k);
-        require(in.offerItem[k] == item && offer.origin().equals(a.origin()), () ->
-                what + " must take the offer's item at the offer's origin");
+        if (in.offerItem[k] != item || !offer.origin().equals(a.origin())) {
+            throw failed(a, n, "must take the offer's item at the offer's origin");
+        }
         offerUsed[k] += a.quantity();
-        require(offerUsed[k] <= offer.quantity(), () -> what.get() + ": offer " + offer.id() + " must not be over-allocated");
-        require(a.startWeek() == offer.availableWeek(), () -> what.get() + " must start when the offer is available");
+        if (offerUsed[k] > offer.quantity()) throw failed(a, n, "must not over-allocate offer " + offer.id());
+        if (a.startWeek() != offer.availableWeek()) throw failed(a, n, "must start when the offer is available");
         return offer.availableWeek();
     }
 
-    private int production(Allocation a, int item, Supplier<String> what) {
+    private int production(Allocation a, Need n, int item) {
         Integer l = lineIndex.get(a.sourceId());
-        require(l != null, () -> what.get() + " must come from a known production line, not " + a.sourceId());
+        if (l == null) throw failed(a, n, "must come from a known production line, not " + a.sourceId());
         ProductionLine line = in.input.productionLines().get(l);
-        require(in.lineItem[l] == item && line.origin().equals(a.origin()), () ->
-                what + " must take the line's item at the line's origin");
-        require(a.startWeek() >= 0 && a.startWeek() + line.leadTimeWeeks() < in.horizon, () ->
-                what + " must start production inside the horizon");
+        if (in.lineItem[l] != item || !line.origin().equals(a.origin())) {
+            throw failed(a, n, "must take the line's item at the line's origin");
+        }
+        if (a.startWeek() < 0 || a.startWeek() + line.leadTimeWeeks() >= in.horizon) {
+            throw failed(a, n, "must start production inside the horizon");
+        }
         int slot = l * in.horizon + a.startWeek();
         lineUsed[slot] += a.quantity();
-        require(lineUsed[slot] <= line.capacityPerWeek(), () -> what.get() + ": line " + line.id()
-                + " must not exceed its capacity in week " + a.startWeek());
+        if (lineUsed[slot] > line.capacityPerWeek()) {
+            throw failed(a, n, "must not exceed the capacity of line " + line.id() + " in week " + a.startWeek());
+        }
         return a.startWeek() + line.leadTimeWeeks();
     }
 
