@@ -80,6 +80,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Loading the demo world (seed " + seed + ") into " + store.describe(data));
             out.flush();
             load(app, sizes, err, out);
+            proposeFirstPlan(app, out);
             if (noServe) return 0;
             server = app.serve(host, port);
             out.println("Quartermaster demo is ready: http://" + host + ":" + server.port() + "/");
@@ -106,6 +107,17 @@ final class DemoCommand implements Callable<Integer> {
                 input.needs().size(), input.offers().size(), input.productionLines().size(), emitScenario,
                 seconds(started));
         return 0;
+    }
+
+    /** A newcomer finds a plan to look at: the first one is proposed right after loading. */
+    private static void proposeFirstPlan(Quartermaster app, PrintWriter out) {
+        long started = System.nanoTime();
+        var plan = app.planning().propose(org.quartermaster.planning.model.PlanWeeks.HORIZON_WEEKS_DEFAULT,
+                org.quartermaster.shared.Actor.SYSTEM);
+        out.printf("Proposed plan %s for %d uncovered need lines in %.1f s (%d units short, %d unit-weeks late)%n",
+                plan.publicId(), plan.size().needLines(), seconds(started), plan.objective().unitsShort(),
+                plan.objective().unitWeeksLate());
+        out.flush();
     }
 
     private void load(Quartermaster app, Sizes sizes, PrintWriter err, PrintWriter out) {

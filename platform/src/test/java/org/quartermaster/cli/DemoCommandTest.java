@@ -1,0 +1,36 @@
+package org.quartermaster.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quartermaster.Quartermaster;
+import org.quartermaster.journal.JournalKeys;
+import org.quartermaster.store.Database;
+
+class DemoCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void loadsAWorldProposesAFirstPlanAndLeavesAJournalThatVerifies() throws Exception {
+        var cli = Main.commandLine();
+        StringWriter out = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(new StringWriter(), true));
+
+        int code = cli.execute("demo", "--data", dir.toString(), "--no-serve", "--needs", "200", "--offers", "100");
+
+        assertThat(code).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("Proposed plan P-000001");
+        try (Quartermaster app = new Quartermaster(Database.embedded(dir), JournalKeys.load(dir))) {
+            var plan = app.planning().latest().orElseThrow();
+            assertThat(plan.size().needLines()).isPositive();
+            assertThat(app.verify(app.journal().keys().publicKey()))
+                    .isInstanceOf(org.quartermaster.audit.Verifier.Report.Verified.class);
+        }
+    }
+}
