@@ -26,6 +26,14 @@ public final class Bench implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Bench()).execute(args));
+        CommandLine cli = new CommandLine(new Bench());
+        // Bad options of any benchmark end with the message and its usage (exit 2), not a stack trace.
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (!(e instanceof IllegalArgumentException)) throw e;
+            commandLine.getErr().println(e.getMessage());
+            commandLine.usage(commandLine.getErr());
+            return CommandLine.ExitCode.USAGE;
+        });
+        System.exit(cli.execute(args));
     }
 }

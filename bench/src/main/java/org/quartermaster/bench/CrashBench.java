@@ -9,10 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ./qm bench crash}: kill -9 of {@code qm serve} on the embedded database while clients
@@ -49,20 +46,8 @@ final class CrashBench implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object instead of the table")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
-    /** Bad options end with picocli's message and usage (exit 2), not a stack trace. */
     @Override
     public Integer call() throws Exception {
-        try {
-            return measure();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
-    }
-
-    private Integer measure() throws Exception {
         long s = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1_000_000);
         Path dir = data != null ? data : Files.createTempDirectory("qm-crash-");
         var settings = new CrashRun.Settings(ServerProcess.findJar(jar), dir, kills, clients, minDelayMillis,

@@ -9,10 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ./qm bench startup}: cold start of the fat jar to the first 200 on {@code /health}
@@ -39,20 +36,8 @@ final class StartupBench implements Callable<Integer> {
     /** One case: each start's time to the first 200, and their median. */
     record Case(String name, List<Double> millis, double medianMillis, double minMillis, double maxMillis) {}
 
-    @Spec
-    CommandSpec spec;
-
-    /** Bad options end with picocli's message and usage (exit 2), not a stack trace. */
     @Override
     public Integer call() throws Exception {
-        try {
-            return measure();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
-    }
-
-    private Integer measure() throws Exception {
         if (runs < 1 || runs > RUNS_MAX) throw new IllegalArgumentException("--runs must be 1 to " + RUNS_MAX);
         Path fatJar = ServerProcess.findJar(jar);
         Path work = Files.createTempDirectory("qm-startup-");

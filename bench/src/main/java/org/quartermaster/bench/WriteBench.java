@@ -15,10 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ./qm bench writes}: needs filed per second through the HTTP API by concurrent clients,
@@ -64,20 +61,8 @@ final class WriteBench implements Callable<Integer> {
     record Row(String database, int clients, long requests, long failed, double seconds, double perSecond,
                double p50Millis, double p99Millis, double maxMillis, String firstFailure) {}
 
-    @Spec
-    CommandSpec spec;
-
-    /** Bad options end with picocli's message and usage (exit 2), not a stack trace. */
     @Override
     public Integer call() throws Exception {
-        try {
-            return measure();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
-    }
-
-    private Integer measure() throws Exception {
         if (clients < 1 || clients > CLIENTS_MAX) throw new IllegalArgumentException("--clients must be 1 to " + CLIENTS_MAX);
         if (durationSeconds < 1 || warmupSeconds < 0) throw new IllegalArgumentException("need --duration-s >= 1, --warmup-s >= 0");
         Path fatJar = ServerProcess.findJar(jar);
