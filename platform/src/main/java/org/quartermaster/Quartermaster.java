@@ -95,6 +95,15 @@ public final class Quartermaster implements AutoCloseable {
         return table;
     }
 
+    /**
+     * The access policy of every route: each context declares its own routes' policies in a
+     * {@code policies(RoutePolicies)} method next to its {@code routes(RouteTable, ...)}.
+     */
+    public org.quartermaster.access.RoutePolicies routePolicies() {
+        org.quartermaster.access.RoutePolicies policies = new org.quartermaster.access.RoutePolicies();
+        return policies;
+    }
+
     /** A need's page shows what the latest plan does for it; wired here so that needs need not know planning. */
     private NeedPages.Planned plannedFor(String needId) {
         return planning.latest().map(plan -> {

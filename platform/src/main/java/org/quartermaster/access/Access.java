@@ -1,5 +1,6 @@
 package org.quartermaster.access;
 
+import org.quartermaster.shared.AccessDenied;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

@@ -24,7 +24,7 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof IllegalArgumentException || e instanceof org.quartermaster.shared.NotFound
-                    || e instanceof org.quartermaster.shared.Refused || e instanceof org.quartermaster.access.AccessDenied) {
+                    || e instanceof org.quartermaster.shared.Refused || e instanceof org.quartermaster.shared.AccessDenied) {
                 commandLine.getErr().println("qm: " + e.getMessage());
                 return 2;
             }

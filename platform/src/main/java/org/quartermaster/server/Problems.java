@@ -32,6 +32,11 @@ final class Problems {
         routes.exception(StaleRecord.class, (e, ctx) -> send(ctx, 409, "stale-record", "Stale record", e.getMessage(), null));
         routes.exception(Refused.class, (e, ctx) -> send(ctx, 409, e.type(), "Refused", e.getMessage(),
                 e.field() == null ? null : List.of(new FieldError(Problem.pointer(e.field()), null, e.getMessage()))));
+        routes.exception(org.quartermaster.shared.AccessDenied.class, (e, ctx) -> {
+            if (e.unauthenticated()) ctx.header("WWW-Authenticate", "Bearer realm=\"quartermaster\"");
+            send(ctx, e.unauthenticated() ? 401 : 403, e.unauthenticated() ? "unauthenticated" : "forbidden",
+                    e.unauthenticated() ? "Not signed in" : "Forbidden", e.getMessage(), null);
+        });
         routes.exception(Idempotency.Conflict.class, (e, ctx) ->
                 send(ctx, e.status(), e.type(), "Idempotency-Key conflict", e.getMessage(), null));
         routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, e.getStatus(), "http-" + e.getStatus(),

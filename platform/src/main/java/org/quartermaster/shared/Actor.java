@@ -1,14 +1,33 @@
 package org.quartermaster.shared;
 
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
+
 /**
- * Who acts: a user of an organisation. Until identity and access exist, the server names a
- * fixed system actor; every journal event records the actor either way.
+ * Who acts: a person (or machine client) of one organisation, the groups that organisation
+ * belongs to and the roles held there, as the server resolved them from the session or API
+ * token. {@link #SYSTEM} is the platform itself (the command line, the demo loader, migrations):
+ * it is not subject to releasability and is never built from a request. Every journal event
+ * records the actor's user and organisation.
  */
-public record Actor(String user, String organisation) {
+public record Actor(String user, String organisation, Set<String> groups, Set<String> roles) {
     public static final Actor SYSTEM = new Actor("system", "QM");
 
     public Actor {
         Checks.text("actor.user", user, Limits.NAME_LENGTH_MAX);
         Checks.text("actor.organisation", organisation, Limits.NAME_LENGTH_MAX);
+        groups = Collections.unmodifiableSet(new TreeSet<>(Checks.required("actor.groups", groups)));
+        roles = Collections.unmodifiableSet(new TreeSet<>(Checks.required("actor.roles", roles)));
+    }
+
+    /** An actor holding no role: it can be named in the journal but may do nothing through the policy. */
+    public Actor(String user, String organisation) {
+        this(user, organisation, Set.of(), Set.of());
+    }
+
+    /** True only for {@link #SYSTEM} itself (by identity: an equal actor built from a request is not it). */
+    public boolean isSystem() {
+        return this == SYSTEM;
     }
 }

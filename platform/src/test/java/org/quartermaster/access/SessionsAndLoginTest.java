@@ -1,5 +1,6 @@
 package org.quartermaster.access;
 
+import org.quartermaster.shared.AccessDenied;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

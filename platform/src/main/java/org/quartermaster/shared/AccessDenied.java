@@ -1,4 +1,4 @@
-package org.quartermaster.access;
+package org.quartermaster.shared;
 
 /**
  * The policy refused a write (or the caller is not signed in). Already written to the security
