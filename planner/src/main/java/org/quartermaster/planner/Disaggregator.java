@@ -1,8 +1,10 @@
 package org.quartermaster.planner;
 
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
 
 /**
  * Splits the class flows of one component back to need lines, deterministically: within a
@@ -10,56 +12,110 @@ import java.util.List;
  * class are handed out best first (fewest weeks late, then cheapest), shortfall last. Every
  * need line of a class has the same cost on every path, so any split is optimal; this one
  * rewards whoever asked first.
+ *
+ * <p>The result is kept as compact primitive rows (need line, path, quantity): a million need
+ * lines cost a few arrays, not a million objects. {@link #allocations} and {@link #shortfalls}
+ * are unmodifiable views that build each {@link Allocation} (with its explanation) and
+ * {@link Shortfall} from its row when asked; the rows and the paths never change once built.
  */
 final class Disaggregator {
 
-    private final Indexed in;
+    private static final Priority[] PRIORITY = Priority.values();
+
+    final Indexed in;
+    final Chunks chunks;
     private final ComponentNetwork net;
     private final ComponentSolution solution;
-    final List<Allocation> allocations = new ArrayList<>();
-    final List<Shortfall> shortfalls = new ArrayList<>();
-    int[] allocNeed = new int[64];
-    int[] shortNeed = new int[16];
+    /** The component's need lines ordered by class, request time, id; rows name positions in it. */
+    int[] needs;
+    int allocCount;
+    int[] allocPos = new int[64];
+    int[] allocChunk = new int[64];
+    long[] allocQty = new long[64];
+    int shortCount;
+    int[] shortPos = new int[16];
+    long[] shortQty = new long[16];
     long shortfallCost;
     long latenessCost;
     long moneyCost;
     long substitutionCost;
     long unitsShort;
     long unitWeeksLate;
-    int[] needs;
     private ShortfallReasons reasons;
+    private int[] scratch = new int[16];
+    final List<Allocation> allocations = new Rows<>() {
+        @Override
+        public Allocation get(int index) {
+            return allocation(Objects.checkIndex(index, allocCount));
+        }
+
+        @Override
+        public int size() {
+            return allocCount;
+        }
+    };
+    final List<Shortfall> shortfalls = new Rows<>() {
+        @Override
+        public Shortfall get(int index) {
+            return shortfall(Objects.checkIndex(index, shortCount));
+        }
+
+        @Override
+        public int size() {
+            return shortCount;
+        }
+    };
+
+    /** A read-only view of rows; {@code get} builds the element. */
+    private abstract static class Rows<T> extends AbstractList<T> implements RandomAccess {
+    }
 
     Disaggregator(Indexed in, ComponentSolution solution) {
         this.in = in;
         this.net = solution.net;
         this.solution = solution;
+        this.chunks = solution.chunks;
     }
 
     void run() {
         needs = needsByClass();
-        Chunks chunks = solution.chunks;
+        Chunks ch = chunks;
         int chunk = 0;
         int needPos = 0;
         for (int c = 0; c < net.chains.length; c++) {
             int chain = net.chains[c];
+            Priority p = PRIORITY[in.chainPriority[chain]];
+            long latePerWeek = in.costs.latenessPerWeek(p);
             for (int t = in.chainMinDue[chain]; t < in.horizon; t++) {
                 int from = chunk;
-                while (chunk < chunks.size && chunks.chain[chunk] == chain && chunks.due[chunk] == t) {
+                while (chunk < ch.size && ch.chain[chunk] == chain && ch.due[chunk] == t) {
                     chunk++;
                 }
                 int needFrom = needPos;
                 while (needPos < needs.length && in.needChain[needs[needPos]] == chain
-                        && in.input.needs().get(needs[needPos]).dueWeek() == t) {
+                        && in.needDue[needs[needPos]] == t) {
                     needPos++;
                 }
-                split(chain, order(from, chunk), needFrom, needPos);
+                if (needFrom < needPos) {
+                    split(chain, order(from, chunk), chunk - from, needFrom, needPos, latePerWeek,
+                            in.costs.shortfallCost(p, t));
+                } else if (from < chunk) {
+                    throw new IllegalStateException("class flows and need lines must match one to one");
+                }
             }
         }
-        if (chunk != chunks.size || needPos != needs.length) {
+        if (chunk != ch.size || needPos != needs.length) {
             throw new IllegalStateException("class flows and need lines must match one to one");
         }
-        allocNeed = Arrays.copyOf(allocNeed, allocations.size());
-        shortNeed = Arrays.copyOf(shortNeed, shortfalls.size());
+        allocPos = Arrays.copyOf(allocPos, allocCount);
+        allocChunk = Arrays.copyOf(allocChunk, allocCount);
+        allocQty = Arrays.copyOf(allocQty, allocCount);
+        shortPos = Arrays.copyOf(shortPos, shortCount);
+        shortQty = Arrays.copyOf(shortQty, shortCount);
+        if (shortCount > 0) {
+            reasons = new ShortfallReasons(in, solution);
+        }
+        scratch = null;
     }
 
     /** Need lines of the component ordered by class (chain, due week), request time, id. */
@@ -68,49 +124,47 @@ final class Disaggregator {
         for (int item : net.items) {
             count += in.needsByItemStart[item + 1] - in.needsByItemStart[item];
         }
-        int[] local = new int[in.chainCount];
-        Arrays.fill(local, -1);
+        int[] base = new int[in.chainCount];
+        int buckets = 0;
         for (int c = 0; c < net.chains.length; c++) {
-            local[net.chains[c]] = c;
+            int chain = net.chains[c];
+            base[chain] = buckets - in.chainMinDue[chain];
+            buckets += in.horizon - in.chainMinDue[chain];
         }
-        int[] base = new int[net.chains.length + 1];
-        for (int c = 0; c < net.chains.length; c++) {
-            base[c + 1] = base[c] + in.horizon - in.chainMinDue[net.chains[c]];
-        }
-        int[] bucketStart = new int[base[net.chains.length] + 1];
-        int[] key = new int[count];
-        int[] list = new int[count];
-        int k = 0;
+        int[] bucketStart = new int[buckets + 1];
         for (int item : net.items) {
-            for (int p = in.needsByItemStart[item]; p < in.needsByItemStart[item + 1]; p++) {
-                int need = in.needsByItem[p];
-                int chain = in.needChain[need];
-                key[k] = base[local[chain]] + in.input.needs().get(need).dueWeek() - in.chainMinDue[chain];
-                list[k++] = need;
-                bucketStart[key[k - 1] + 1]++;
+            for (int q = in.needsByItemStart[item]; q < in.needsByItemStart[item + 1]; q++) {
+                int need = in.needsByItem[q];
+                bucketStart[base[in.needChain[need]] + in.needDue[need] + 1]++;
             }
         }
-        for (int b = 0; b + 1 < bucketStart.length; b++) {
+        for (int b = 0; b < buckets; b++) {
             bucketStart[b + 1] += bucketStart[b];
         }
         int[] sorted = new int[count];
-        int[] fill = Arrays.copyOf(bucketStart, bucketStart.length);
-        for (int j = 0; j < count; j++) {
-            sorted[fill[key[j]]++] = list[j];
+        int[] fill = Arrays.copyOf(bucketStart, buckets);
+        for (int item : net.items) {
+            for (int q = in.needsByItemStart[item]; q < in.needsByItemStart[item + 1]; q++) {
+                int need = in.needsByItem[q];
+                sorted[fill[base[in.needChain[need]] + in.needDue[need]]++] = need;
+            }
         }
-        for (int b = 0; b + 1 < bucketStart.length; b++) {
-            sortByRequest(sorted, bucketStart[b], bucketStart[b + 1]);
+        for (int b = 0; b < buckets; b++) {
+            if (bucketStart[b + 1] - bucketStart[b] > 1) {
+                sortByRequest(sorted, bucketStart[b], bucketStart[b + 1]);
+            }
         }
         return sorted;
     }
 
+    /** Insertion sort (classes hold a handful of lines) by request time, then id. */
     private void sortByRequest(int[] a, int from, int to) {
-        List<Need> all = in.input.needs();
+        long[] request = in.needRequest;
         for (int i = from + 1; i < to; i++) {
             int x = a[i];
-            Need nx = all.get(x);
+            long rx = request[x];
             int j = i - 1;
-            while (j >= from && earlier(nx, all.get(a[j]))) {
+            while (j >= from && (rx < request[a[j]] || rx == request[a[j]] && idBefore(x, a[j]))) {
                 a[j + 1] = a[j];
                 j--;
             }
@@ -118,21 +172,22 @@ final class Disaggregator {
         }
     }
 
-    private static boolean earlier(Need a, Need b) {
-        if (a.requestedAtMillis() != b.requestedAtMillis()) {
-            return a.requestedAtMillis() < b.requestedAtMillis();
-        }
-        return a.id().compareTo(b.id()) < 0;
+    private boolean idBefore(int x, int y) {
+        return in.input.needs().get(x).id().compareTo(in.input.needs().get(y).id()) < 0;
     }
 
     /** Chunk indices [from, to) ordered best first: shortfall last, then lateness, money, index. */
     private int[] order(int from, int to) {
-        int[] idx = new int[to - from];
-        for (int i = 0; i < idx.length; i++) {
+        int n = to - from;
+        if (scratch.length < n) {
+            scratch = new int[Math.max(n, scratch.length * 2)];
+        }
+        int[] idx = scratch;
+        for (int i = 0; i < n; i++) {
             idx[i] = from + i;
         }
-        Chunks ch = solution.chunks;
-        for (int i = 1; i < idx.length; i++) {
+        Chunks ch = chunks;
+        for (int i = 1; i < n; i++) {
             int x = idx[i];
             int j = i - 1;
             while (j >= 0 && better(ch, x, idx[j])) {
@@ -153,10 +208,12 @@ final class Disaggregator {
         if (ch.lateness[x] != ch.lateness[y]) {
             return ch.lateness[x] < ch.lateness[y];
         }
-        return unitMoney(ch, x) < unitMoney(ch, y);
+        return unitMoney(x) < unitMoney(y);
     }
 
-    private long unitMoney(Chunks ch, int r) {
+    /** Money per unit of path {@code r}: the source's price plus the lane's cost (0 for shortfall). */
+    long unitMoney(int r) {
+        Chunks ch = chunks;
         if (ch.kind[r] == Chunks.SHORT) {
             return 0;
         }
@@ -165,80 +222,121 @@ final class Disaggregator {
         return price + in.input.lanes().get(ch.lane[r]).costPerUnit();
     }
 
-    private void split(int chain, int[] order, int needFrom, int needTo) {
-        Chunks ch = solution.chunks;
-        int c = 0;
-        long chunkLeft = order.length > 0 ? ch.quantity[order[0]] : 0;
+    /** Substitution penalty per unit of path {@code r} (0 when the needed item itself serves). */
+    long unitSubstitution(int r) {
+        return chunks.compat[r] < 0 ? 0 : in.input.compatibilities().get(chunks.compat[r]).penaltyPerUnit();
+    }
+
+    /** The item path {@code r} supplies (its source's). */
+    int suppliedItem(int r) {
+        return chunks.kind[r] == Chunks.OFFER ? in.offerItem[chunks.sourceRef[r]] : in.lineItem[chunks.sourceRef[r]];
+    }
+
+    /** The origin index path {@code r} leaves from (its source's). */
+    int origin(int r) {
+        return chunks.kind[r] == Chunks.OFFER ? in.offerOrigin[chunks.sourceRef[r]] : in.lineOrigin[chunks.sourceRef[r]];
+    }
+
+    /** The week path {@code r} arrives at its destination: ship week plus the lane's transit. */
+    int arrivalWeek(int r) {
+        return chunks.shipWeek[r] + in.input.lanes().get(chunks.lane[r]).transitWeeks();
+    }
+
+    private void split(int chain, int[] order, int paths, int needFrom, int needTo, long latePerWeek,
+                       long shortPerUnit) {
+        Chunks ch = chunks;
+        int c = -1;
+        int r = -1;
+        long chunkLeft = 0;
+        long money = 0;
+        long sub = 0;
         for (int p = needFrom; p < needTo; p++) {
-            int need = needs[p];
-            long want = in.input.needs().get(need).quantity();
+            long want = in.needQuantity[needs[p]];
             while (want > 0) {
                 if (chunkLeft == 0) {
                     c++;
-                    if (c >= order.length) {
+                    if (c >= paths) {
                         throw new IllegalStateException("class of chain " + chain + " got less flow than demand");
                     }
-                    chunkLeft = ch.quantity[order[c]];
+                    r = order[c];
+                    chunkLeft = ch.quantity[r];
+                    money = unitMoney(r);
+                    sub = unitSubstitution(r);
                     continue;
                 }
                 long q = Math.min(want, chunkLeft);
-                emit(need, order[c], q);
+                if (ch.kind[r] == Chunks.SHORT) {
+                    addShort(p, q);
+                    shortfallCost += q * shortPerUnit;
+                    unitsShort += q;
+                } else {
+                    addAllocation(p, r, q);
+                    moneyCost += q * money;
+                    substitutionCost += q * sub;
+                    latenessCost += q * ch.lateness[r] * latePerWeek;
+                    unitWeeksLate += q * ch.lateness[r];
+                }
                 want -= q;
                 chunkLeft -= q;
             }
         }
     }
 
-    private void emit(int need, int r, long q) {
-        Chunks ch = solution.chunks;
-        Need n = in.input.needs().get(need);
-        Priority p = n.priority();
-        if (ch.kind[r] == Chunks.SHORT) {
-            long cost = q * in.costs.shortfallCost(p, n.dueWeek());
-            if (reasons == null) {
-                reasons = new ShortfallReasons(in, solution);
-            }
-            shortfalls.add(new Shortfall(n.id(), q, reasons.reason(in.needChain[need]), cost));
-            if (shortfalls.size() > shortNeed.length) {
-                shortNeed = Arrays.copyOf(shortNeed, shortNeed.length * 2);
-            }
-            shortNeed[shortfalls.size() - 1] = need;
-            shortfallCost += cost;
-            unitsShort += q;
-            return;
+    private void addAllocation(int pos, int r, long q) {
+        if (allocCount == allocPos.length) {
+            int n = allocCount * 2;
+            allocPos = Arrays.copyOf(allocPos, n);
+            allocChunk = Arrays.copyOf(allocChunk, n);
+            allocQty = Arrays.copyOf(allocQty, n);
         }
+        allocPos[allocCount] = pos;
+        allocChunk[allocCount] = r;
+        allocQty[allocCount++] = q;
+    }
+
+    private void addShort(int pos, long q) {
+        if (shortCount == shortPos.length) {
+            int n = shortCount * 2;
+            shortPos = Arrays.copyOf(shortPos, n);
+            shortQty = Arrays.copyOf(shortQty, n);
+        }
+        shortPos[shortCount] = pos;
+        shortQty[shortCount++] = q;
+    }
+
+    /** Allocation row {@code k} with its explanation. */
+    Allocation allocation(int k) {
+        int r = allocChunk[k];
+        long q = allocQty[k];
+        Need n = in.input.needs().get(needs[allocPos[k]]);
+        Chunks ch = chunks;
         boolean offer = ch.kind[r] == Chunks.OFFER;
         String sourceId;
         String item;
         String origin;
-        long price;
         if (offer) {
             Offer o = in.offers.get(ch.sourceRef[r]);
             sourceId = o.id();
             item = o.item();
             origin = o.origin();
-            price = o.unitPrice();
         } else {
             ProductionLine l = in.input.productionLines().get(ch.sourceRef[r]);
             sourceId = l.id();
             item = l.item();
             origin = l.origin();
-            price = l.unitPrice();
         }
-        Lane lane = in.input.lanes().get(ch.lane[r]);
-        long money = q * (price + lane.costPerUnit());
-        long sub = ch.compat[r] < 0 ? 0 : q * in.input.compatibilities().get(ch.compat[r]).penaltyPerUnit();
-        long late = q * ch.lateness[r] * in.costs.latenessPerWeek(p);
-        allocations.add(new Allocation(n.id(), offer ? SourceKind.OFFER : SourceKind.PRODUCTION, sourceId,
-                item, origin, q, ch.startWeek[r], ch.shipWeek[r], ch.shipWeek[r] + lane.transitWeeks(),
-                ch.handoverWeek[r], ch.lateness[r], money, sub, late));
-        if (allocations.size() > allocNeed.length) {
-            allocNeed = Arrays.copyOf(allocNeed, allocNeed.length * 2);
-        }
-        allocNeed[allocations.size() - 1] = need;
-        moneyCost += money;
-        substitutionCost += sub;
-        latenessCost += late;
-        unitWeeksLate += q * ch.lateness[r];
+        return new Allocation(n.id(), offer ? SourceKind.OFFER : SourceKind.PRODUCTION, sourceId,
+                item, origin, q, ch.startWeek[r], ch.shipWeek[r], arrivalWeek(r),
+                ch.handoverWeek[r], ch.lateness[r], q * unitMoney(r), q * unitSubstitution(r),
+                q * ch.lateness[r] * in.costs.latenessPerWeek(n.priority()));
+    }
+
+    /** Shortfall row {@code k} with its cost and reason. */
+    Shortfall shortfall(int k) {
+        int need = needs[shortPos[k]];
+        Need n = in.input.needs().get(need);
+        long q = shortQty[k];
+        return new Shortfall(n.id(), q, reasons.reason(in.needChain[need]),
+                q * in.costs.shortfallCost(n.priority(), n.dueWeek()));
     }
 }

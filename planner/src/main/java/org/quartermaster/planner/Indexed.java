@@ -28,6 +28,10 @@ final class Indexed implements Cloneable {
     final int[] needItem;
     final int[] needDestination;
     final int[] needChain;
+    /** Need lines' due week, quantity and request time, read on the hot paths without the records. */
+    final int[] needDue;
+    final long[] needQuantity;
+    final long[] needRequest;
     final int[] needsByItemStart;
     final int[] needsByItem;
 
@@ -87,6 +91,9 @@ final class Indexed implements Cloneable {
         needItem = new int[needCount];
         needDestination = new int[needCount];
         needChain = new int[needCount];
+        needDue = new int[needCount];
+        needQuantity = new long[needCount];
+        needRequest = new long[needCount];
         chainOf = new int[Math.multiplyExact(Math.multiplyExact(itemCount, Math.max(destinationCount, 1)), PRIORITIES)];
         Arrays.fill(chainOf, -1);
         int chains = 0;
@@ -97,6 +104,9 @@ final class Indexed implements Cloneable {
             int d = destinationIndex.get(need.destination());
             needItem[k] = item;
             needDestination[k] = d;
+            needDue[k] = need.dueWeek();
+            needQuantity[k] = need.quantity();
+            needRequest[k] = need.requestedAtMillis();
             int key = (item * destinationCount + d) * PRIORITIES + need.priority().ordinal();
             int chain = chainOf[key];
             if (chain < 0) {

@@ -1,6 +1,5 @@
 package org.quartermaster.planner;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,11 @@ import java.util.Map;
  * arrives; offers, weekly production capacity, absorption limits and (when enforced) fund
  * budgets are respected; each need's allocated plus short quantity equals its quantity.
  * A violation is a broken invariant of the planner: {@link IllegalStateException}.
+ *
+ * <p>One check per allocation, on dense indices ({@link #checkAllocation}). The planner feeds it
+ * the primitive rows its plan's allocations are built from ({@link #check(Disaggregator)}); the
+ * public {@link #check(PlanInput, List, List)} resolves a list of allocation records' names to
+ * indices first (an unknown name is itself a failure) and runs the same check.
  */
 public final class PlanChecker {
 
@@ -19,8 +23,8 @@ public final class PlanChecker {
     private final long[] offerUsed;
     private final long[] lineUsed;
     private final int[] laneAt;
-    private final Map<String, Integer> offerIndex = new HashMap<>();
-    private final Map<String, Integer> lineIndex = new HashMap<>();
+    /** Units handed over per week by destination x item, for the items with an absorption limit. */
+    private final long[][] absorbed;
 
     PlanChecker(Indexed in) {
         this.in = in;
@@ -31,12 +35,7 @@ public final class PlanChecker {
         for (int k = 0; k < in.laneOrigin.length; k++) {
             laneAt[in.laneOrigin[k] * in.destinationCount + in.laneDestination[k]] = k;
         }
-        for (int k = 0; k < in.offers.size(); k++) {
-            offerIndex.put(in.offers.get(k).id(), k);
-        }
-        for (int l = 0; l < in.lineItem.length; l++) {
-            lineIndex.put(in.input.productionLines().get(l).id(), l);
-        }
+        absorbed = new long[in.absorption.length][];
     }
 
     /** Checks a whole plan against its input (the slow path with id lookups, for callers and tests). */
@@ -46,21 +45,45 @@ public final class PlanChecker {
         for (int k = 0; k < input.needs().size(); k++) {
             needIndex.put(input.needs().get(k).id(), k);
         }
-        int[] allocNeed = new int[allocations.size()];
-        for (int k = 0; k < allocNeed.length; k++) {
-            allocNeed[k] = lookup(needIndex, allocations.get(k).needId());
+        Map<String, Integer> offerIndex = new HashMap<>();
+        for (int k = 0; k < in.offers.size(); k++) {
+            offerIndex.put(in.offers.get(k).id(), k);
         }
-        int[] shortNeed = new int[shortfalls.size()];
-        for (int k = 0; k < shortNeed.length; k++) {
-            shortNeed[k] = lookup(needIndex, shortfalls.get(k).needId());
-        }
-        int[] all = new int[input.needs().size()];
-        for (int k = 0; k < all.length; k++) {
-            all[k] = k;
+        Map<String, Integer> lineIndex = new HashMap<>();
+        for (int l = 0; l < in.lineItem.length; l++) {
+            lineIndex.put(input.productionLines().get(l).id(), l);
         }
         PlanChecker checker = new PlanChecker(in);
-        checker.check(all, allocations, allocNeed, shortfalls, shortNeed);
-        checker.checkBudgets(allocations);
+        long[] served = new long[input.needs().size()];
+        long[] spend = new long[input.funds().size() * in.horizon];
+        for (Allocation a : allocations) {
+            int need = lookup(needIndex, a.needId());
+            Need n = input.needs().get(need);
+            Integer item = in.itemIndex.get(a.suppliedItem());
+            if (item == null) throw failed(a.quantity(), n, "must supply a known item, not " + a.suppliedItem());
+            Integer origin = in.originIndex.get(a.origin());
+            if (origin == null) throw failed(a.quantity(), n, "must come from a known origin");
+            boolean offer = a.sourceKind() == SourceKind.OFFER;
+            Integer source = (offer ? offerIndex : lineIndex).get(a.sourceId());
+            if (source == null) {
+                throw failed(a.quantity(), n, "must come from a known " + (offer ? "offer" : "production line")
+                        + ", not " + a.sourceId());
+            }
+            checker.checkAllocation(need, offer, source, item, origin, a.quantity(), a.startWeek(), a.shipWeek(),
+                    a.arrivalWeek(), a.handoverWeek(), a.latenessWeeks());
+            served[need] += a.quantity();
+            if (!offer) {
+                checker.spend(spend, source, a.startWeek(), a.quantity());
+            }
+        }
+        for (Shortfall s : shortfalls) {
+            int need = lookup(needIndex, s.needId());
+            require(s.quantity() > 0, () -> "shortfall of need " + s.needId() + " must be positive");
+            served[need] += s.quantity();
+        }
+        for (int k = 0; k < served.length; k++) {
+            checker.requireServed(k, served[k]);
+        }
     }
 
     private static int lookup(Map<String, Integer> needIndex, String needId) {
@@ -72,86 +95,86 @@ public final class PlanChecker {
     }
 
     /**
-     * Checks the allocations and shortfalls of the need lines {@code needs} (one component). The
-     * served quantities are counted in an array of the component's size, not the instance's, so a
-     * re-plan checks in time proportional to the component it redid.
+     * Checks the allocation and shortfall rows of one component. The served quantities are
+     * counted per position in the component's need lines, so a re-plan checks in time
+     * proportional to the component it redid.
      */
-    void check(int[] needs, List<Allocation> allocations, int[] allocNeed, List<Shortfall> shortfalls,
-               int[] shortNeed) {
-        int[] sorted = needs.clone();
-        Arrays.sort(sorted);
-        long[] served = new long[sorted.length];
-        Map<Long, long[]> absorbed = new HashMap<>();
-        for (int k = 0; k < allocations.size(); k++) {
-            Allocation a = allocations.get(k);
-            int need = allocNeed[k];
-            checkAllocation(a, need, absorbed);
-            served[position(sorted, need)] += a.quantity();
+    void check(Disaggregator d) {
+        int[] needs = d.needs;
+        Chunks ch = d.chunks;
+        long[] served = new long[needs.length];
+        for (int k = 0; k < d.allocCount; k++) {
+            int r = d.allocChunk[k];
+            int pos = d.allocPos[k];
+            long q = d.allocQty[k];
+            checkAllocation(needs[pos], ch.kind[r] == Chunks.OFFER, ch.sourceRef[r], d.suppliedItem(r), d.origin(r), q,
+                    ch.startWeek[r], ch.shipWeek[r], d.arrivalWeek(r), ch.handoverWeek[r], ch.lateness[r]);
+            served[pos] += q;
         }
-        for (int k = 0; k < shortfalls.size(); k++) {
-            Shortfall s = shortfalls.get(k);
-            require(s.quantity() > 0, () -> "shortfall of need " + s.needId() + " must be positive");
-            require(s.needId().equals(in.input.needs().get(shortNeed[k]).id()), () -> "shortfall must name its need");
-            served[position(sorted, shortNeed[k])] += s.quantity();
+        for (int k = 0; k < d.shortCount; k++) {
+            int need = needs[d.shortPos[k]];
+            require(d.shortQty[k] > 0, () -> "shortfall of need " + in.input.needs().get(need).id() + " must be positive");
+            served[d.shortPos[k]] += d.shortQty[k];
         }
-        for (int p = 0; p < sorted.length; p++) {
-            Need n = in.input.needs().get(sorted[p]);
-            long total = served[p];
-            require(total == n.quantity(), () -> "need " + n.id() + ": allocated + short = "
+        for (int p = 0; p < needs.length; p++) {
+            requireServed(needs[p], served[p]);
+        }
+    }
+
+    private void requireServed(int need, long total) {
+        if (total != in.needQuantity[need]) {
+            Need n = in.input.needs().get(need);
+            throw new IllegalStateException("plan check failed: need " + n.id() + ": allocated + short = "
                     + total + " must equal quantity " + n.quantity());
         }
     }
 
-    /** Where {@code need} is in the sorted need lines being checked. */
-    private int position(int[] sorted, int need) {
-        int p = Arrays.binarySearch(sorted, need);
-        require(p >= 0, () -> "need " + in.input.needs().get(need).id() + " must be among the need lines checked");
-        return p;
-    }
-
     /*
-     * The hot path runs once per allocation (a million at the largest size): plain ifs, no
-     * message suppliers, so nothing is allocated unless a check fails.
+     * The hot path runs once per allocation (a million at the largest size): primitive arguments
+     * and plain ifs, so nothing is allocated unless a check fails.
      */
-    private void checkAllocation(Allocation a, int need, Map<Long, long[]> absorbed) {
-        Need n = in.input.needs().get(need);
-        if (!a.needId().equals(n.id())) throw failed(a, n, "must name its need");
-        if (a.quantity() <= 0) throw failed(a, n, "must be positive");
-        Integer suppliedIndex = in.itemIndex.get(a.suppliedItem());
-        if (suppliedIndex == null) throw failed(a, n, "must supply a known item, not " + a.suppliedItem());
-        int item = suppliedIndex;
-        if (item != in.needItem[need] && !substitutes(item, in.needItem[need])) {
-            throw failed(a, n, a.suppliedItem() + " must be the needed item or a declared substitute");
+    private void checkAllocation(int need, boolean offer, int source, int item, int origin, long q, int startWeek,
+                                 int shipWeek, int arrivalWeek, int handoverWeek, int latenessWeeks) {
+        if (q <= 0) throw failed(q, need, "must be positive");
+        int needed = in.needItem[need];
+        if (item != needed && !substitutes(item, needed)) {
+            throw failed(q, need, in.input.items().get(item).id() + " must be the needed item or a declared substitute");
         }
-        int ready = a.sourceKind() == SourceKind.OFFER ? offer(a, n, item) : production(a, n, item);
-        if (a.shipWeek() < ready) throw failed(a, n, "must ship no earlier than week " + ready);
-        Integer origin = in.originIndex.get(a.origin());
-        if (origin == null) throw failed(a, n, "must come from a known origin");
+        int ready = offer ? offer(need, source, item, origin, q, startWeek)
+                : production(need, source, item, origin, q, startWeek);
+        if (shipWeek < ready) throw failed(q, need, "must ship no earlier than week " + ready);
         int lane = laneAt[origin * in.destinationCount + in.needDestination[need]];
-        if (lane < 0) throw failed(a, n, "must travel an existing lane");
-        if (a.arrivalWeek() != a.shipWeek() + in.input.lanes().get(lane).transitWeeks()) {
-            throw failed(a, n, "must arrive after the lane's transit time");
+        if (lane < 0) throw failed(q, need, "must travel an existing lane");
+        if (arrivalWeek != shipWeek + in.input.lanes().get(lane).transitWeeks()) {
+            throw failed(q, need, "must arrive after the lane's transit time");
         }
-        if (a.handoverWeek() < a.arrivalWeek() || a.handoverWeek() >= in.horizon) {
-            throw failed(a, n, "must be handed over after arrival and within the horizon");
+        if (handoverWeek < arrivalWeek || handoverWeek >= in.horizon) {
+            throw failed(q, need, "must be handed over after arrival and within the horizon");
         }
-        if (a.latenessWeeks() != a.handoverWeek() - n.dueWeek() || a.latenessWeeks() < 0) {
-            throw failed(a, n, "must be handed over in or after its due week, lateness counted exactly");
+        if (latenessWeeks != handoverWeek - in.needDue[need] || latenessWeeks < 0) {
+            throw failed(q, need, "must be handed over in or after its due week, lateness counted exactly");
         }
-        long limit = in.absorption[in.needDestination[need] * in.itemCount + item];
+        int key = in.needDestination[need] * in.itemCount + item;
+        long limit = in.absorption[key];
         if (limit >= 0) {
-            long[] weekly = absorbed.computeIfAbsent((long) in.needDestination[need] * in.itemCount + item,
-                    key -> new long[in.horizon]);
-            weekly[a.handoverWeek()] += a.quantity();
-            if (weekly[a.handoverWeek()] > limit) {
-                throw failed(a, n, "must respect the absorption limit " + limit + " in week " + a.handoverWeek());
+            long[] weekly = absorbed[key];
+            if (weekly == null) {
+                weekly = new long[in.horizon];
+                absorbed[key] = weekly;
+            }
+            weekly[handoverWeek] += q;
+            if (weekly[handoverWeek] > limit) {
+                throw failed(q, need, "must respect the absorption limit " + limit + " in week " + handoverWeek);
             }
         }
     }
 
-    private static IllegalStateException failed(Allocation a, Need n, String what) {
-        return new IllegalStateException("plan check failed: allocation of " + a.quantity() + " to need " + n.id()
-                + " " + what);
+    private IllegalStateException failed(long q, int need, String what) {
+        return failed(q, in.input.needs().get(need), what);
+    }
+
+    private static IllegalStateException failed(long q, Need n, String what) {
+        return new IllegalStateException("plan check failed: allocation of " + q + " to need " + n.id() + " " + what);
     }
 
     private boolean substitutes(int item, int needed) {
@@ -163,56 +186,61 @@ public final class PlanChecker {
         return false;
     }
 
-    private int offer(Allocation a, Need n, int item) {
-        Integer k = offerIndex.get(a.sourceId());
-        if (k == null) throw failed(a, n, "must come from a known offer, not " + a.sourceId());
+    private int offer(int need, int k, int item, int origin, long q, int startWeek) {
         Offer offer = in.offers.get(k);
-        if (in.offerItem[k] != item || !offer.origin().equals(a.origin())) {
-            throw failed(a, n, "must take the offer's item at the offer's origin");
+        if (in.offerItem[k] != item || in.offerOrigin[k] != origin) {
+            throw failed(q, need, "must take the offer's item at the offer's origin");
         }
-        offerUsed[k] += a.quantity();
-        if (offerUsed[k] > offer.quantity()) throw failed(a, n, "must not over-allocate offer " + offer.id());
-        if (a.startWeek() != offer.availableWeek()) throw failed(a, n, "must start when the offer is available");
+        offerUsed[k] += q;
+        if (offerUsed[k] > offer.quantity()) throw failed(q, need, "must not over-allocate offer " + offer.id());
+        if (startWeek != offer.availableWeek()) throw failed(q, need, "must start when the offer is available");
         return offer.availableWeek();
     }
 
-    private int production(Allocation a, Need n, int item) {
-        Integer l = lineIndex.get(a.sourceId());
-        if (l == null) throw failed(a, n, "must come from a known production line, not " + a.sourceId());
+    private int production(int need, int l, int item, int origin, long q, int startWeek) {
         ProductionLine line = in.input.productionLines().get(l);
-        if (in.lineItem[l] != item || !line.origin().equals(a.origin())) {
-            throw failed(a, n, "must take the line's item at the line's origin");
+        if (in.lineItem[l] != item || in.lineOrigin[l] != origin) {
+            throw failed(q, need, "must take the line's item at the line's origin");
         }
-        if (a.startWeek() < 0 || a.startWeek() + line.leadTimeWeeks() >= in.horizon) {
-            throw failed(a, n, "must start production inside the horizon");
+        if (startWeek < 0 || startWeek + line.leadTimeWeeks() >= in.horizon) {
+            throw failed(q, need, "must start production inside the horizon");
         }
-        int slot = l * in.horizon + a.startWeek();
-        lineUsed[slot] += a.quantity();
+        int slot = l * in.horizon + startWeek;
+        lineUsed[slot] += q;
         if (lineUsed[slot] > line.capacityPerWeek()) {
-            throw failed(a, n, "must not exceed the capacity of line " + line.id() + " in week " + a.startWeek());
+            throw failed(q, need, "must not exceed the capacity of line " + line.id() + " in week " + startWeek);
         }
-        return a.startWeek() + line.leadTimeWeeks();
+        return startWeek + line.leadTimeWeeks();
     }
 
-    /** Each fund's money committed per week stays within its budget. */
-    void checkBudgets(List<Allocation> allocations) {
-        int funds = in.input.funds().size();
-        if (funds == 0) {
+    /** Each fund's money committed per week stays within its budget, over the rows of all components. */
+    void checkBudgets(Disaggregator[] results, int[] comps) {
+        if (in.input.funds().isEmpty()) {
             return;
         }
-        long[] spend = new long[funds * in.horizon];
-        for (Allocation a : allocations) {
-            if (a.sourceKind() != SourceKind.PRODUCTION) {
-                continue;
+        long[] spend = new long[in.input.funds().size() * in.horizon];
+        for (int c : comps) {
+            Disaggregator d = results[c];
+            Chunks ch = d.chunks;
+            for (int k = 0; k < d.allocCount; k++) {
+                int r = d.allocChunk[k];
+                if (ch.kind[r] == Chunks.PRODUCTION) {
+                    spend(spend, ch.sourceRef[r], ch.startWeek[r], d.allocQty[k]);
+                }
             }
-            int l = lineIndex.get(a.sourceId());
-            int f = in.lineFund[l];
-            if (f >= 0) {
-                spend[f * in.horizon + a.startWeek()] += a.quantity() * in.input.productionLines().get(l).unitPrice();
-                FundBudget fund = in.input.funds().get(f);
-                require(spend[f * in.horizon + a.startWeek()] <= fund.amountPerWeek(), () ->
-                        "fund " + fund.id() + " must not spend more than its budget in week " + a.startWeek());
-            }
+        }
+    }
+
+    private void spend(long[] spend, int l, int startWeek, long q) {
+        int f = in.lineFund[l];
+        if (f < 0) {
+            return;
+        }
+        int slot = f * in.horizon + startWeek;
+        spend[slot] += q * in.input.productionLines().get(l).unitPrice();
+        if (spend[slot] > in.input.funds().get(f).amountPerWeek()) {
+            throw new IllegalStateException("plan check failed: fund " + in.input.funds().get(f).id()
+                    + " must not spend more than its budget in week " + startWeek);
         }
     }
 

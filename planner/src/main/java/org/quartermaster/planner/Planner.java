@@ -1,7 +1,12 @@
 package org.quartermaster.planner;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.quartermaster.planner.flow.FlowNetwork;
 
@@ -189,65 +194,109 @@ public final class Planner {
         int[] comps = componentsWithDemand(in);
         int k = in.componentItems.length;
         ComponentNetwork[] nets = new ComponentNetwork[k];
-        boolean[] redo = new boolean[k];
-        for (int c : comps) {
-            redo[c] = dirty == null || dirty[c] || previous.solutions[c] == null;
-        }
-        parallel(comps, c -> {
-            if (redo[c]) {
-                nets[c] = ComponentNetwork.build(in, c, demand);
-            }
-        });
-        long built = System.nanoTime();
         ComponentSolution[] solutions = new ComponentSolution[k];
-        BudgetReport report = solve(in, previous, comps, nets, redo, solutions);
-        long solved = System.nanoTime();
         Disaggregator[] results = new Disaggregator[k];
-        PlanChecker checker = new PlanChecker(in);
-        parallel(comps, c -> {
-            if (!redo[c]) {
+        int[] todo = IntStream.of(comps)
+                .filter(c -> dirty == null || dirty[c] || previous.solutions[c] == null).toArray();
+        for (int c : comps) {
+            if (Arrays.binarySearch(todo, c) < 0) {
+                solutions[c] = previous.solutions[c];
                 results[c] = previous.results[c];
-                return;
             }
-            ComponentSolution s = solutions[c];
-            s.chunks = new Chunks();
-            new Tracer(in, s.net, s.flow).trace(demand, s.chunks);
-            Disaggregator d = new Disaggregator(in, s);
-            d.run();
-            checker.check(d.needs, d.allocations, d.allocNeed, d.shortfalls, d.shortNeed);
-            results[c] = d;
-        });
-        long split = System.nanoTime();
-        return assemble(in, demand, comps, solutions, results, report, checker,
-                new long[] {start, built, solved, split});
-    }
-
-    private static BudgetReport solve(Indexed in, Plan.Basis previous, int[] comps, ComponentNetwork[] nets,
-                                      boolean[] redo, ComponentSolution[] solutions) {
-        if (!in.input.funds().isEmpty()) {
+        }
+        long[] weight = weights(in, previous, todo);
+        PlanChecker checker = new PlanChecker(in);
+        // Per component thread time of each phase: build, solve, disaggregate (with trace and check).
+        long[][] nanos = new long[3][k];
+        BudgetReport report;
+        if (in.input.funds().isEmpty()) {
+            // No coupling: each component is built, solved, split and checked in one task, the
+            // largest first, so both cores stay busy to the end with no barrier between phases.
+            parallel(todo, weight, c -> {
+                long t0 = System.nanoTime();
+                nets[c] = ComponentNetwork.build(in, c, demand);
+                long t1 = System.nanoTime();
+                solutions[c] = ComponentSolution.solve(nets[c], previous == null ? null : previous.solutions[c]);
+                long t2 = System.nanoTime();
+                results[c] = disaggregate(in, demand, solutions[c], checker);
+                nanos[0][c] = t1 - t0;
+                nanos[1][c] = t2 - t1;
+                nanos[2][c] = System.nanoTime() - t2;
+            });
+            long total = 0;
+            for (int c : comps) {
+                total = Math.addExact(total, solutions[c].objective);
+            }
+            report = BudgetReport.exact(total);
+        } else {
+            // Budgets couple the components: all are priced and re-solved together.
+            parallel(todo, weight, c -> {
+                long t0 = System.nanoTime();
+                nets[c] = ComponentNetwork.build(in, c, demand);
+                nanos[0][c] = System.nanoTime() - t0;
+            });
             ComponentNetwork[] dense = new ComponentNetwork[comps.length];
             for (int j = 0; j < comps.length; j++) {
                 dense[j] = nets[comps[j]];
             }
+            long t0 = System.nanoTime();
             Budgets budgets = new Budgets(in, dense);
-            BudgetReport report = budgets.run();
+            report = budgets.run();
             for (int j = 0; j < comps.length; j++) {
                 solutions[comps[j]] = budgets.best[j];
             }
-            return report;
+            nanos[1][0] = System.nanoTime() - t0;
+            parallel(todo, weight, c -> {
+                long t1 = System.nanoTime();
+                results[c] = disaggregate(in, demand, solutions[c], checker);
+                nanos[2][c] = System.nanoTime() - t1;
+            });
         }
-        parallel(comps, c -> solutions[c] = redo[c]
-                ? ComponentSolution.solve(nets[c], previous == null ? null : previous.solutions[c])
-                : previous.solutions[c]);
-        long total = 0;
-        for (int c : comps) {
-            total = Math.addExact(total, solutions[c].objective);
+        long[] phases = new long[3];
+        for (int p = 0; p < 3; p++) {
+            for (long v : nanos[p]) {
+                phases[p] += v;
+            }
         }
-        return BudgetReport.exact(total);
+        return assemble(in, demand, comps, solutions, results, report, checker, start, phases);
+    }
+
+    /** Decomposes a component's flow into paths, splits them to need lines and checks the rows. */
+    private static Disaggregator disaggregate(Indexed in, long[][] demand, ComponentSolution s, PlanChecker checker) {
+        s.chunks = new Chunks();
+        new Tracer(in, s.net, s.flow).trace(demand, s.chunks);
+        Disaggregator d = new Disaggregator(in, s);
+        d.run();
+        checker.check(d);
+        return d;
+    }
+
+    /**
+     * Expected work per component, to start the largest first: the previous solve time when
+     * re-planning, else an estimate of its node count (its chains' weeks plus its items' depots
+     * at every origin and destination), which grows with the network.
+     */
+    private static long[] weights(Indexed in, Plan.Basis previous, int[] todo) {
+        long[] weight = new long[in.componentItems.length];
+        for (int chain = 0; chain < in.chainCount; chain++) {
+            weight[in.componentOfItem[in.chainItem[chain]]] += in.horizon - in.chainMinDue[chain];
+        }
+        for (int c = 0; c < weight.length; c++) {
+            weight[c] += (long) in.componentItems[c].length * (in.originCount + in.destinationCount) * in.horizon;
+        }
+        if (previous != null && previous.solutions.length == weight.length) {
+            for (int c : todo) {
+                if (previous.solutions[c] != null) {
+                    weight[c] = previous.solutions[c].solveNanos;
+                }
+            }
+        }
+        return weight;
     }
 
     private static Plan assemble(Indexed in, long[][] demand, int[] comps, ComponentSolution[] solutions,
-                                 Disaggregator[] results, BudgetReport report, PlanChecker checker, long[] t) {
+                                 Disaggregator[] results, BudgetReport report, PlanChecker checker, long start,
+                                 long[] phases) {
         List<List<Allocation>> allocationParts = new ArrayList<>(comps.length);
         List<List<Shortfall>> shortfallParts = new ArrayList<>(comps.length);
         long shortfall = 0, lateness = 0, money = 0, substitution = 0, unitsShort = 0, weeksLate = 0;
@@ -276,19 +325,55 @@ public final class Planner {
         List<Allocation> allocations = new ConcatList<>(allocationParts);
         List<Shortfall> shortfalls = new ConcatList<>(shortfallParts);
         long checkStart = System.nanoTime();
-        checker.checkBudgets(allocations);
+        checker.checkBudgets(results, comps);
         long end = System.nanoTime();
         ObjectiveTerms terms = new ObjectiveTerms(total, shortfall, lateness, money, substitution, unitsShort, weeksLate);
         PlanStats stats = new PlanStats(in.needItem.length, classes, nodes, arcs, comps.length, pivots,
-                t[1] - t[0], t[2] - t[1], t[3] - t[2], end - checkStart);
+                phases[0], phases[1], phases[2], end - checkStart, end - start);
         // Views of the components' lists, which never change once built: a re-plan that redid one
         // component reuses the others' lists instead of copying a million references.
         return new Plan(allocations, shortfalls, terms, report, stats,
                 new Plan.Basis(in, demand, solutions, results));
     }
 
-    /** Runs one task per component on the common pool (both cores: its worker and the caller). */
-    private static void parallel(int[] comps, java.util.function.IntConsumer task) {
-        IntStream.of(comps).parallel().forEach(task);
+    /**
+     * Runs one task per component on the common pool (both cores: its worker and the caller),
+     * heaviest first: each thread takes the next component when it is done with one, so one
+     * large component does not leave a core idle behind a static split.
+     */
+    private static void parallel(int[] comps, long[] weight, IntConsumer task) {
+        int[] order = IntStream.of(comps).boxed()
+                .sorted((a, b) -> weight[a] != weight[b] ? Long.compare(weight[b], weight[a]) : Integer.compare(a, b))
+                .mapToInt(Integer::intValue).toArray();
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int j = next.getAndIncrement(); j < order.length; j = next.getAndIncrement()) {
+                task.accept(order[j]);
+            }
+        };
+        int helpers = Math.max(0, Math.min(ForkJoinPool.getCommonPoolParallelism(), order.length - 1));
+        ForkJoinTask<?>[] running = new ForkJoinTask<?>[helpers];
+        for (int h = 0; h < helpers; h++) {
+            running[h] = ForkJoinPool.commonPool().submit(worker);
+        }
+        RuntimeException failure = null;
+        try {
+            worker.run();
+        } catch (RuntimeException e) {
+            failure = e;
+            next.set(order.length);
+        }
+        for (ForkJoinTask<?> r : running) {
+            try {
+                r.join();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 }
