@@ -6,6 +6,7 @@ import com.google.ortools.graph.MinCostFlowBase;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.linearsolver.MPVariable;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,17 +20,18 @@ final class Reference {
         Loader.loadNativeLibraries();
     }
 
-    /** Set only while {@link #naiveLpInteger} runs; tests run their methods on one thread. */
-    private static boolean INTEGER = false;
+    /**
+     * The best integral plan: its objective and SCIP's proven lower bound on it (no integral plan
+     * costs less than {@code bound}). Solved with a zero relative gap, so both agree up to
+     * SCIP's tolerances; a claim that no integral plan can reach some value rests on the bound.
+     */
+    record Mip(double objective, double bound) {
+    }
 
-    /** The budgeted naive model with integer variables, solved by SCIP: the best integral plan. */
-    static double naiveLpInteger(PlanInput input) {
-        INTEGER = true;
-        try {
-            return naiveLp(input, true);
-        } finally {
-            INTEGER = false;
-        }
+    /** The budgeted naive model with integer variables, solved by SCIP to a zero gap. */
+    static Mip naiveMip(PlanInput input) {
+        double[] result = naive(input, true, true);
+        return new Mip(result[0], result[1]);
     }
 
     private Reference() {
@@ -72,13 +74,18 @@ final class Reference {
      * and (when {@code budgets}) one row per (fund, week). No absorption limits allowed.
      */
     static double naiveLp(PlanInput input, boolean budgets) {
+        return naive(input, budgets, false)[0];
+    }
+
+    /** The naive model as an LP (GLOP) or with integer variables (SCIP): {objective, proven bound}. */
+    private static double[] naive(PlanInput input, boolean budgets, boolean integer) {
         if (!input.absorptionLimits().isEmpty()) {
             throw new IllegalArgumentException("naive LP has no absorption rows");
         }
         CostModel costs = CostModel.of(input.horizonWeeks(), input.compatibilities(), input.offers(),
                 input.productionLines(), input.lanes());
         List<Slot> slots = slots(input);
-        MPSolver solver = MPSolver.createSolver(INTEGER ? "SCIP" : "GLOP");
+        MPSolver solver = MPSolver.createSolver(integer ? "SCIP" : "GLOP");
         MPObjective objective = solver.objective();
         objective.setMinimization();
         MPConstraint[] supplyRow = new MPConstraint[slots.size()];
@@ -97,7 +104,7 @@ final class Reference {
         }
         for (Need need : input.needs()) {
             MPConstraint row = solver.makeConstraint(need.quantity(), need.quantity());
-            MPVariable shortVar = solver.makeVar(0, need.quantity(), INTEGER, "");
+            MPVariable shortVar = solver.makeVar(0, need.quantity(), integer, "");
             row.setCoefficient(shortVar, 1);
             objective.setCoefficient(shortVar, costs.shortfallCost(need.priority(), need.dueWeek()));
             for (int s = 0; s < slots.size(); s++) {
@@ -106,7 +113,7 @@ final class Reference {
                 if (c < 0) {
                     continue;
                 }
-                MPVariable x = solver.makeVar(0, need.quantity(), INTEGER, "");
+                MPVariable x = solver.makeVar(0, need.quantity(), integer, "");
                 row.setCoefficient(x, 1);
                 supplyRow[s].setCoefficient(x, 1);
                 objective.setCoefficient(x, c);
@@ -115,13 +122,18 @@ final class Reference {
                 }
             }
         }
-        MPSolver.ResultStatus status = solver.solve();
+        MPSolverParameters parameters = new MPSolverParameters();
+        if (integer) {
+            parameters.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);
+        }
+        MPSolver.ResultStatus status = solver.solve(parameters);
         if (status != MPSolver.ResultStatus.OPTIMAL) {
-            throw new IllegalStateException("GLOP: " + status);
+            throw new IllegalStateException((integer ? "SCIP: " : "GLOP: ") + status);
         }
         double value = objective.value();
+        double bound = integer ? objective.bestBound() : value;
         solver.delete();
-        return value;
+        return new double[] {value, bound};
     }
 
     private record Slot(String item, String origin, int ready, long price, long capacity, int fund, int startWeek) {
