@@ -299,6 +299,7 @@ public final class NetworkSimplex {
             }
             pivots++;
         }
+        normalizePotentials();
         for (int a = m; a < m + n; a++) {
             if (flow[a] != 0) {
                 throw new IllegalStateException("infeasible: supplies cannot be routed");
@@ -642,11 +643,37 @@ public final class NetworkSimplex {
         }
     }
 
+    /**
+     * The subtree hung anew under the entering arc moves its potentials by sigma. Only potential
+     * differences matter (reduced costs), so when that subtree is the larger part of the tree,
+     * every other node (the root included) moves by -sigma instead: the same reduced costs for
+     * at most half the nodes. The root's potential then drifts; it is brought back to 0 (all
+     * potentials shifted) before it could grow past the artificial cost, and after the solve.
+     */
     private void updatePotential() {
         long sigma = pi[vIn] - pi[uIn] - predDir[uIn] * cost[inArc];
         int end = thread[lastSucc[uIn]];
-        for (int u = uIn; u != end; u = thread[u]) {
-            pi[u] += sigma;
+        if (2L * succNum[uIn] <= n + 1) {
+            for (int u = uIn; u != end; u = thread[u]) {
+                pi[u] += sigma;
+            }
+        } else {
+            for (int u = end; u != uIn; u = thread[u]) {
+                pi[u] -= sigma;
+            }
+            if (Math.abs(pi[root]) > artificialCost) {
+                normalizePotentials();
+            }
+        }
+    }
+
+    /** Shifts every potential so that the artificial root's is 0 (reduced costs unchanged). */
+    private void normalizePotentials() {
+        long shift = pi[root];
+        if (shift != 0) {
+            for (int v = 0; v <= n; v++) {
+                pi[v] -= shift;
+            }
         }
     }
 }
