@@ -28,6 +28,13 @@ final class Disaggregator {
     private final ComponentSolution solution;
     /** The component's need lines ordered by class, request time, id; rows name positions in it. */
     int[] needs;
+    /**
+     * Position in {@link #needs} of the component's j-th need line in index order (items in
+     * component order, then {@code needsByItem}): the inverse permutation, for the checker.
+     */
+    int[] positionOf;
+    /** Quantity by position, while splitting. */
+    private long[] quantity;
     int allocCount;
     int[] allocPos = new int[64];
     int[] allocChunk = new int[64];
@@ -78,33 +85,30 @@ final class Disaggregator {
     }
 
     void run() {
-        needs = needsByClass();
+        int[] bucketStart = classify();
         Chunks ch = chunks;
         int chunk = 0;
-        int needPos = 0;
+        int bucket = 0;
         for (int c = 0; c < net.chains.length; c++) {
             int chain = net.chains[c];
             Priority p = PRIORITY[in.chainPriority[chain]];
             long latePerWeek = in.costs.latenessPerWeek(p);
-            for (int t = in.chainMinDue[chain]; t < in.horizon; t++) {
+            for (int t = in.chainMinDue[chain]; t < in.horizon; t++, bucket++) {
                 int from = chunk;
                 while (chunk < ch.size && ch.chain[chunk] == chain && ch.due[chunk] == t) {
                     chunk++;
                 }
-                int needFrom = needPos;
-                while (needPos < needs.length && in.needChain[needs[needPos]] == chain
-                        && in.needDue[needs[needPos]] == t) {
-                    needPos++;
-                }
-                if (needFrom < needPos) {
-                    split(chain, order(from, chunk), chunk - from, needFrom, needPos, latePerWeek,
+                int needFrom = bucketStart[bucket];
+                int needTo = bucketStart[bucket + 1];
+                if (needFrom < needTo) {
+                    split(chain, order(from, chunk), chunk - from, needFrom, needTo, latePerWeek,
                             in.costs.shortfallCost(p, t));
                 } else if (from < chunk) {
                     throw new IllegalStateException("class flows and need lines must match one to one");
                 }
             }
         }
-        if (chunk != ch.size || needPos != needs.length) {
+        if (chunk != ch.size || bucket + 1 != bucketStart.length) {
             throw new IllegalStateException("class flows and need lines must match one to one");
         }
         allocPos = Arrays.copyOf(allocPos, allocCount);
@@ -116,10 +120,21 @@ final class Disaggregator {
             reasons = new ShortfallReasons(in, solution);
         }
         scratch = null;
+        quantity = null;
     }
 
-    /** Need lines of the component ordered by class (chain, due week), request time, id. */
-    private int[] needsByClass() {
+    /** The items of this component, whose need lines it splits. */
+    int[] items() {
+        return net.items;
+    }
+
+    /**
+     * Orders the component's need lines by class (chain, due week), request time, id, and
+     * returns where each class starts. The lines' attributes are read once, in index order (the
+     * order of {@code needsByItem}), into arrays of the component's size; sorting and splitting
+     * then touch only those, not the instance's million-line arrays at random.
+     */
+    private int[] classify() {
         int count = 0;
         for (int item : net.items) {
             count += in.needsByItemStart[item + 1] - in.needsByItemStart[item];
@@ -132,39 +147,53 @@ final class Disaggregator {
             buckets += in.horizon - in.chainMinDue[chain];
         }
         int[] bucketStart = new int[buckets + 1];
+        int[] global = new int[count];
+        int[] key = new int[count];
+        long[] request = new long[count];
+        long[] qty = new long[count];
+        int i = 0;
         for (int item : net.items) {
-            for (int q = in.needsByItemStart[item]; q < in.needsByItemStart[item + 1]; q++) {
+            for (int q = in.needsByItemStart[item]; q < in.needsByItemStart[item + 1]; q++, i++) {
                 int need = in.needsByItem[q];
-                bucketStart[base[in.needChain[need]] + in.needDue[need] + 1]++;
+                global[i] = need;
+                key[i] = base[in.needChain[need]] + in.needDue[need];
+                request[i] = in.needRequest[need];
+                qty[i] = in.needQuantity[need];
+                bucketStart[key[i] + 1]++;
             }
         }
         for (int b = 0; b < buckets; b++) {
             bucketStart[b + 1] += bucketStart[b];
         }
-        int[] sorted = new int[count];
+        int[] perm = new int[count];
         int[] fill = Arrays.copyOf(bucketStart, buckets);
-        for (int item : net.items) {
-            for (int q = in.needsByItemStart[item]; q < in.needsByItemStart[item + 1]; q++) {
-                int need = in.needsByItem[q];
-                sorted[fill[base[in.needChain[need]] + in.needDue[need]]++] = need;
-            }
+        for (int j = 0; j < count; j++) {
+            perm[fill[key[j]]++] = j;
         }
         for (int b = 0; b < buckets; b++) {
             if (bucketStart[b + 1] - bucketStart[b] > 1) {
-                sortByRequest(sorted, bucketStart[b], bucketStart[b + 1]);
+                sortByRequest(perm, bucketStart[b], bucketStart[b + 1], request, global);
             }
         }
-        return sorted;
+        needs = new int[count];
+        quantity = new long[count];
+        positionOf = new int[count];
+        for (int p = 0; p < count; p++) {
+            int j = perm[p];
+            needs[p] = global[j];
+            quantity[p] = qty[j];
+            positionOf[j] = p;
+        }
+        return bucketStart;
     }
 
-    /** Insertion sort (classes hold a handful of lines) by request time, then id. */
-    private void sortByRequest(int[] a, int from, int to) {
-        long[] request = in.needRequest;
+    /** Insertion sort (classes hold a handful of lines) of local indices by request time, then id. */
+    private void sortByRequest(int[] a, int from, int to, long[] request, int[] global) {
         for (int i = from + 1; i < to; i++) {
             int x = a[i];
             long rx = request[x];
             int j = i - 1;
-            while (j >= from && (rx < request[a[j]] || rx == request[a[j]] && idBefore(x, a[j]))) {
+            while (j >= from && (rx < request[a[j]] || rx == request[a[j]] && idBefore(global[x], global[a[j]]))) {
                 a[j + 1] = a[j];
                 j--;
             }
@@ -251,7 +280,7 @@ final class Disaggregator {
         long money = 0;
         long sub = 0;
         for (int p = needFrom; p < needTo; p++) {
-            long want = in.needQuantity[needs[p]];
+            long want = quantity[p];
             while (want > 0) {
                 if (chunkLeft == 0) {
                     c++;

@@ -70,8 +70,12 @@ final class Indexed implements Cloneable {
             itemIndex.put(item.id(), itemIndex.size());
         }
         itemCount = itemIndex.size();
-        for (Need need : input.needs()) {
-            destinationIndex.putIfAbsent(need.destination(), destinationIndex.size());
+        List<Need> needs = input.needs();
+        int needCount = needs.size();
+        int[] needDest = new int[needCount];
+        for (int k = 0; k < needCount; k++) {
+            Integer known = destinationIndex.putIfAbsent(needs.get(k).destination(), destinationIndex.size());
+            needDest[k] = known == null ? destinationIndex.size() - 1 : known;
         }
         for (Lane lane : input.lanes()) {
             destinationIndex.putIfAbsent(lane.destination(), destinationIndex.size());
@@ -86,10 +90,8 @@ final class Indexed implements Cloneable {
         destinationCount = destinationIndex.size();
         originCount = originIndex.size();
 
-        List<Need> needs = input.needs();
-        int needCount = needs.size();
         needItem = new int[needCount];
-        needDestination = new int[needCount];
+        needDestination = needDest;
         needChain = new int[needCount];
         needDue = new int[needCount];
         needQuantity = new long[needCount];
@@ -101,9 +103,8 @@ final class Indexed implements Cloneable {
         for (int k = 0; k < needCount; k++) {
             Need need = needs.get(k);
             int item = itemIndex.get(need.item());
-            int d = destinationIndex.get(need.destination());
+            int d = needDest[k];
             needItem[k] = item;
-            needDestination[k] = d;
             needDue[k] = need.dueWeek();
             needQuantity[k] = need.quantity();
             needRequest[k] = need.requestedAtMillis();

@@ -69,7 +69,8 @@ public final class PlanChecker {
                 throw failed(a.quantity(), n, "must come from a known " + (offer ? "offer" : "production line")
                         + ", not " + a.sourceId());
             }
-            checker.checkAllocation(need, offer, source, item, origin, a.quantity(), a.startWeek(), a.shipWeek(),
+            checker.checkAllocation(need, in.needItem[need], in.needDestination[need], in.needDue[need], offer, source,
+                    item, origin, a.quantity(), a.startWeek(), a.shipWeek(),
                     a.arrivalWeek(), a.handoverWeek(), a.latenessWeeks());
             served[need] += a.quantity();
             if (!offer) {
@@ -101,14 +102,40 @@ public final class PlanChecker {
      */
     void check(Disaggregator d) {
         int[] needs = d.needs;
+        int count = needs.length;
+        // The component's need lines, read in index order into arrays by position; this also
+        // checks that the rows' positions name each of the component's need lines exactly once.
+        int[] needed = new int[count];
+        int[] destination = new int[count];
+        int[] due = new int[count];
+        long[] quantity = new long[count];
+        int j = 0;
+        for (int item : d.items()) {
+            for (int q = in.needsByItemStart[item]; q < in.needsByItemStart[item + 1]; q++, j++) {
+                int need = in.needsByItem[q];
+                int p = j < count ? d.positionOf[j] : -1;
+                if (p < 0 || p >= count || needs[p] != need) {
+                    throw new IllegalStateException("plan check failed: need " + in.input.needs().get(need).id()
+                            + " must be split exactly once");
+                }
+                needed[p] = in.needItem[need];
+                destination[p] = in.needDestination[need];
+                due[p] = in.needDue[need];
+                quantity[p] = in.needQuantity[need];
+            }
+        }
+        if (j != count) {
+            throw new IllegalStateException("plan check failed: the split must cover the component's need lines");
+        }
         Chunks ch = d.chunks;
-        long[] served = new long[needs.length];
+        long[] served = new long[count];
         for (int k = 0; k < d.allocCount; k++) {
             int r = d.allocChunk[k];
             int pos = d.allocPos[k];
             long q = d.allocQty[k];
-            checkAllocation(needs[pos], ch.kind[r] == Chunks.OFFER, ch.sourceRef[r], d.suppliedItem(r), d.origin(r), q,
-                    ch.startWeek[r], ch.shipWeek[r], d.arrivalWeek(r), ch.handoverWeek[r], ch.lateness[r]);
+            checkAllocation(needs[pos], needed[pos], destination[pos], due[pos], ch.kind[r] == Chunks.OFFER,
+                    ch.sourceRef[r], d.suppliedItem(r), d.origin(r), q, ch.startWeek[r], ch.shipWeek[r],
+                    d.arrivalWeek(r), ch.handoverWeek[r], ch.lateness[r]);
             served[pos] += q;
         }
         for (int k = 0; k < d.shortCount; k++) {
@@ -116,8 +143,10 @@ public final class PlanChecker {
             require(d.shortQty[k] > 0, () -> "shortfall of need " + in.input.needs().get(need).id() + " must be positive");
             served[d.shortPos[k]] += d.shortQty[k];
         }
-        for (int p = 0; p < needs.length; p++) {
-            requireServed(needs[p], served[p]);
+        for (int p = 0; p < count; p++) {
+            if (served[p] != quantity[p]) {
+                requireServed(needs[p], served[p]);
+            }
         }
     }
 
@@ -133,17 +162,17 @@ public final class PlanChecker {
      * The hot path runs once per allocation (a million at the largest size): primitive arguments
      * and plain ifs, so nothing is allocated unless a check fails.
      */
-    private void checkAllocation(int need, boolean offer, int source, int item, int origin, long q, int startWeek,
-                                 int shipWeek, int arrivalWeek, int handoverWeek, int latenessWeeks) {
+    private void checkAllocation(int need, int needed, int destination, int due, boolean offer, int source, int item,
+                                 int origin, long q, int startWeek, int shipWeek, int arrivalWeek, int handoverWeek,
+                                 int latenessWeeks) {
         if (q <= 0) throw failed(q, need, "must be positive");
-        int needed = in.needItem[need];
         if (item != needed && !substitutes(item, needed)) {
             throw failed(q, need, in.input.items().get(item).id() + " must be the needed item or a declared substitute");
         }
         int ready = offer ? offer(need, source, item, origin, q, startWeek)
                 : production(need, source, item, origin, q, startWeek);
         if (shipWeek < ready) throw failed(q, need, "must ship no earlier than week " + ready);
-        int lane = laneAt[origin * in.destinationCount + in.needDestination[need]];
+        int lane = laneAt[origin * in.destinationCount + destination];
         if (lane < 0) throw failed(q, need, "must travel an existing lane");
         if (arrivalWeek != shipWeek + in.input.lanes().get(lane).transitWeeks()) {
             throw failed(q, need, "must arrive after the lane's transit time");
@@ -151,10 +180,10 @@ public final class PlanChecker {
         if (handoverWeek < arrivalWeek || handoverWeek >= in.horizon) {
             throw failed(q, need, "must be handed over after arrival and within the horizon");
         }
-        if (latenessWeeks != handoverWeek - in.needDue[need] || latenessWeeks < 0) {
+        if (latenessWeeks != handoverWeek - due || latenessWeeks < 0) {
             throw failed(q, need, "must be handed over in or after its due week, lateness counted exactly");
         }
-        int key = in.needDestination[need] * in.itemCount + item;
+        int key = destination * in.itemCount + item;
         long limit = in.absorption[key];
         if (limit >= 0) {
             long[] weekly = absorbed[key];

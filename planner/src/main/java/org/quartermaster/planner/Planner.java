@@ -171,10 +171,9 @@ public final class Planner {
         for (int c = 0; c < in.chainCount; c++) {
             demand[c] = new long[in.horizon - in.chainMinDue[c]];
         }
-        List<Need> needs = in.input.needs();
-        for (int k = 0; k < needs.size(); k++) {
+        for (int k = 0; k < in.needChain.length; k++) {
             int chain = in.needChain[k];
-            demand[chain][needs.get(k).dueWeek() - in.chainMinDue[chain]] += needs.get(k).quantity();
+            demand[chain][in.needDue[k] - in.chainMinDue[chain]] += in.needQuantity[k];
         }
         return demand;
     }
