@@ -61,6 +61,90 @@ final class Indexed implements Cloneable {
     final int[] componentOfItem;
     final int[][] componentItems;
 
+    /** From this many need lines on, they are read by both cores. */
+    private static final int PARALLEL_NEEDS = 50_000;
+
+    /** One range of need lines read by one core: its own first-appearance numbering. */
+    private final class NeedScan {
+        final int from;
+        final int to;
+        final Map<String, Integer> localDestinations = new HashMap<>();
+        final List<String> destinations = new ArrayList<>();
+        int[] destinationRemap;
+        int[] keys = new int[64];
+        int[] keyMinDue = new int[64];
+        int keyCount;
+        int[] chainRemap;
+
+        NeedScan(int from, int to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        /** Item, due week, quantity, request time, priority and a local destination number. */
+        void read(List<Need> needs, byte[] priority) {
+            for (int k = from; k < to; k++) {
+                Need need = needs.get(k);
+                needItem[k] = itemIndex.get(need.item());
+                needDue[k] = need.dueWeek();
+                needQuantity[k] = need.quantity();
+                needRequest[k] = need.requestedAtMillis();
+                priority[k] = (byte) need.priority().ordinal();
+                Integer d = localDestinations.putIfAbsent(need.destination(), destinations.size());
+                if (d == null) {
+                    d = destinations.size();
+                    destinations.add(need.destination());
+                }
+                needDestination[k] = d;
+            }
+        }
+
+        /** Global destinations; chain keys numbered locally by first appearance, with their min due. */
+        void chains(int keySpace, byte[] priority) {
+            int[] local = new int[keySpace];
+            Arrays.fill(local, -1);
+            for (int k = from; k < to; k++) {
+                int d = destinationRemap[needDestination[k]];
+                needDestination[k] = d;
+                int key = (needItem[k] * destinationCount + d) * PRIORITIES + priority[k];
+                int c = local[key];
+                if (c < 0) {
+                    c = keyCount++;
+                    local[key] = c;
+                    if (c == keys.length) {
+                        keys = Arrays.copyOf(keys, c * 2);
+                        keyMinDue = Arrays.copyOf(keyMinDue, c * 2);
+                    }
+                    keys[c] = key;
+                    keyMinDue[c] = needDue[k];
+                }
+                keyMinDue[c] = Math.min(keyMinDue[c], needDue[k]);
+                needChain[k] = c;
+            }
+        }
+
+        void renumberChains() {
+            for (int k = from; k < to; k++) {
+                needChain[k] = chainRemap[needChain[k]];
+            }
+        }
+    }
+
+    /** Runs {@code task} on each part, the second on the common pool while the caller does the first. */
+    private static void both(NeedScan[] parts, java.util.function.Consumer<NeedScan> task) {
+        if (parts.length == 1) {
+            task.accept(parts[0]);
+            return;
+        }
+        java.util.concurrent.ForkJoinTask<?> other = java.util.concurrent.ForkJoinPool.commonPool()
+                .submit(() -> task.accept(parts[1]));
+        try {
+            task.accept(parts[0]);
+        } finally {
+            other.join();
+        }
+    }
+
     Indexed(PlanInput input) {
         this.input = input;
         this.horizon = input.horizonWeeks();
@@ -72,10 +156,26 @@ final class Indexed implements Cloneable {
         itemCount = itemIndex.size();
         List<Need> needs = input.needs();
         int needCount = needs.size();
-        int[] needDest = new int[needCount];
-        for (int k = 0; k < needCount; k++) {
-            Integer known = destinationIndex.putIfAbsent(needs.get(k).destination(), destinationIndex.size());
-            needDest[k] = known == null ? destinationIndex.size() - 1 : known;
+        needItem = new int[needCount];
+        needDestination = new int[needCount];
+        needChain = new int[needCount];
+        needDue = new int[needCount];
+        needQuantity = new long[needCount];
+        needRequest = new long[needCount];
+        byte[] needPriority = new byte[needCount];
+        // A million need lines are read in two halves, one per core. Destinations and chains are
+        // numbered by first appearance: each half numbers its own, then the halves are merged in
+        // order, which gives exactly the numbering of one pass from the first line to the last.
+        NeedScan[] parts = needCount >= PARALLEL_NEEDS
+                ? new NeedScan[] {new NeedScan(0, needCount / 2), new NeedScan(needCount / 2, needCount)}
+                : new NeedScan[] {new NeedScan(0, needCount)};
+        both(parts, part -> part.read(needs, needPriority));
+        for (NeedScan part : parts) {
+            part.destinationRemap = new int[part.destinations.size()];
+            for (int j = 0; j < part.destinations.size(); j++) {
+                Integer known = destinationIndex.putIfAbsent(part.destinations.get(j), destinationIndex.size());
+                part.destinationRemap[j] = known == null ? destinationIndex.size() - 1 : known;
+            }
         }
         for (Lane lane : input.lanes()) {
             destinationIndex.putIfAbsent(lane.destination(), destinationIndex.size());
@@ -90,37 +190,29 @@ final class Indexed implements Cloneable {
         destinationCount = destinationIndex.size();
         originCount = originIndex.size();
 
-        needItem = new int[needCount];
-        needDestination = needDest;
-        needChain = new int[needCount];
-        needDue = new int[needCount];
-        needQuantity = new long[needCount];
-        needRequest = new long[needCount];
         chainOf = new int[Math.multiplyExact(Math.multiplyExact(itemCount, Math.max(destinationCount, 1)), PRIORITIES)];
+        both(parts, part -> part.chains(chainOf.length, needPriority));
         Arrays.fill(chainOf, -1);
         int chains = 0;
         int[] minDue = new int[16];
-        for (int k = 0; k < needCount; k++) {
-            Need need = needs.get(k);
-            int item = itemIndex.get(need.item());
-            int d = needDest[k];
-            needItem[k] = item;
-            needDue[k] = need.dueWeek();
-            needQuantity[k] = need.quantity();
-            needRequest[k] = need.requestedAtMillis();
-            int key = (item * destinationCount + d) * PRIORITIES + need.priority().ordinal();
-            int chain = chainOf[key];
-            if (chain < 0) {
-                chain = chains++;
-                chainOf[key] = chain;
-                if (chain == minDue.length) {
-                    minDue = Arrays.copyOf(minDue, chain * 2);
+        for (NeedScan part : parts) {
+            part.chainRemap = new int[part.keyCount];
+            for (int j = 0; j < part.keyCount; j++) {
+                int key = part.keys[j];
+                int chain = chainOf[key];
+                if (chain < 0) {
+                    chain = chains++;
+                    chainOf[key] = chain;
+                    if (chain == minDue.length) {
+                        minDue = Arrays.copyOf(minDue, chain * 2);
+                    }
+                    minDue[chain] = part.keyMinDue[j];
                 }
-                minDue[chain] = need.dueWeek();
+                minDue[chain] = Math.min(minDue[chain], part.keyMinDue[j]);
+                part.chainRemap[j] = chain;
             }
-            minDue[chain] = Math.min(minDue[chain], need.dueWeek());
-            needChain[k] = chain;
         }
+        both(parts, NeedScan::renumberChains);
         chainCount = chains;
         chainMinDue = Arrays.copyOf(minDue, chains);
         chainItem = new int[chains];
