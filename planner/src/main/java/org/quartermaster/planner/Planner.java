@@ -205,8 +205,9 @@ public final class Planner {
         }
         long[] weight = weights(in, previous, todo);
         PlanChecker checker = new PlanChecker(in);
-        // Per component thread time of each phase: build, solve, disaggregate (with trace and check).
-        long[][] nanos = new long[3][k];
+        // Per component thread time of each phase: build, solve, disaggregate (with trace and
+        // check); the last slot takes the budgets' solve of all components together.
+        long[][] nanos = new long[3][k + 1];
         BudgetReport report;
         if (in.input.funds().isEmpty()) {
             // No coupling: each component is built, solved, split and checked in one task, the
@@ -244,7 +245,7 @@ public final class Planner {
             for (int j = 0; j < comps.length; j++) {
                 solutions[comps[j]] = budgets.best[j];
             }
-            nanos[1][0] = System.nanoTime() - t0;
+            nanos[1][k] = System.nanoTime() - t0;
             parallel(todo, weight, c -> {
                 long t1 = System.nanoTime();
                 results[c] = disaggregate(in, demand, solutions[c], checker);
