@@ -124,6 +124,26 @@ public final class Access {
                 secret == null ? null : Totp.provisioningUri(settings.totpIssuer(), name, secret));
     }
 
+    /** The accounts of {@code organisation}, for one who may manage its users. */
+    public List<UserAccount> users(String organisation, Principal actor) {
+        Checks.required("organisation", organisation);
+        requireWrite(actor, Marking.ownedBy(organisation), Action.MANAGE_USERS, "list users of " + organisation);
+        return db.read(h -> users.byOrganisation(h, organisation)).stream().map(UserAccount::of).toList();
+    }
+
+    /** The account named {@code userName}, for one who may manage its organisation's users; else NotFound. */
+    public UserAccount user(String userName, Principal actor) {
+        UserAccount account = user(userName);
+        if (!policy.canWrite(actor, Marking.ownedBy(account.organisation()), Action.MANAGE_USERS)) {
+            throw new NotFound("user", userName);
+        }
+        return account;
+    }
+
+    public AccessSettings settings() {
+        return settings;
+    }
+
     /** The account named {@code userName}. */
     public UserAccount user(String userName) {
         return UserAccount.of(db.read(h -> users.byName(h, normalise(userName)))
@@ -312,7 +332,12 @@ public final class Access {
      * throws on what a client sent: anything but valid, live credentials is {@link Authentication.Rejected}.
      */
     public Authentication authenticate(String authorization, String cookies) {
-        return switch (org.quartermaster.access.Credentials.read(authorization, cookies)) {
+        return authenticate(authorization, cookies, false);
+    }
+
+    /** As {@link #authenticate(String, String)}; {@code plainHttp} also reads the plain-HTTP session cookie. */
+    public Authentication authenticate(String authorization, String cookies, boolean plainHttp) {
+        return switch (org.quartermaster.access.Credentials.read(authorization, cookies, plainHttp)) {
             case org.quartermaster.access.Credentials.Presented.None none -> new Authentication.Anonymous();
             case org.quartermaster.access.Credentials.Presented.Malformed m -> new Authentication.Rejected(m.reason());
             case org.quartermaster.access.Credentials.Presented.SessionToken s -> session(s.token())
@@ -447,6 +472,24 @@ public final class Access {
         securityLog.record(event(decision == Approval.Status.GRANTED ? Kind.APPROVAL_GRANTED : Kind.APPROVAL_REJECTED,
                 approver, "-", id));
         return decided;
+    }
+
+    /**
+     * Passes when {@code id} is a GRANTED approval of exactly this step in {@code actor}'s
+     * organisation (see {@link FourEyesCheck}); otherwise refuses with {@code four-eyes}.
+     */
+    public void requireGranted(String id, String subjectType, String subjectId, String summary, Actor actor) {
+        if (id == null || id.isBlank()) {
+            throw new Refused("four-eyes", "approval", "this step needs a second person's approval: request one for "
+                    + subjectType + " " + subjectId + " with the summary '" + summary + "'");
+        }
+        Approval a = approval(id);
+        boolean matches = a.subjectType().equals(subjectType) && a.subjectId().equals(subjectId)
+                && a.summary().equals(summary) && actor != null && a.organisation().equals(actor.organisation());
+        if (!matches) throw new Refused("four-eyes", "approval", "approval " + id + " is for another step");
+        if (a.status() != Approval.Status.GRANTED) {
+            throw new Refused("four-eyes", "approval", "approval " + id + " is " + a.status() + ", not GRANTED");
+        }
     }
 
     public Approval approval(String id) {
