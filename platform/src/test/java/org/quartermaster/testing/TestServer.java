@@ -167,7 +167,7 @@ public final class TestServer implements AutoCloseable {
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json");
-        headers.forEach(b::header);
+        headers.forEach(b::setHeader);
         return b;
     }
 
