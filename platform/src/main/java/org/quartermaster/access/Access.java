@@ -124,6 +124,47 @@ public final class Access {
                 secret == null ? null : Totp.provisioningUri(settings.totpIssuer(), name, secret));
     }
 
+    /**
+     * Seeds many accounts at once (the demo world, load tests): each distinct password is hashed
+     * once, so accounts that share a password share its stored hash, and every account whose
+     * roles need a second factor gets {@code sharedTotpSecret} (Base32). Both make the accounts
+     * easy to use and therefore weak: this is for demo and test worlds only, never for people.
+     */
+    public List<UserAccount> seedUsers(List<AddUser> commands, String sharedTotpSecret, Principal actor) {
+        byte[] secret = Base32.decode(Checks.required("sharedTotpSecret", sharedTotpSecret));
+        if (secret.length < Totp.SECRET_BYTES) throw new InvalidField("sharedTotpSecret", "must hold 160 bits");
+        java.util.Map<String, String> hashes = new java.util.HashMap<>();
+        List<User> users = new java.util.ArrayList<>();
+        Instant now = now();
+        for (AddUser c : commands) {
+            String name = userName(Checks.required("userName", c.userName()));
+            requireWrite(actor, Marking.ownedBy(Checks.required("organisation", c.organisation())), Action.MANAGE_USERS,
+                    "add user " + name);
+            checkPassword(c.password(), name);
+            String hash = hashes.computeIfAbsent(c.password(), hasher::hash);
+            Set<Role> roles = Checks.required("roles", c.roles());
+            boolean secondFactor = roles.stream().anyMatch(Role.SECOND_FACTOR_REQUIRED::contains);
+            users.add(new User(0, name, c.personId() == null || c.personId().isBlank() ? name : c.personId().strip(),
+                    c.organisation(), roles, hash, secondFactor ? Base32.encode(secret) : null, 0, false, 1, now, now));
+        }
+        List<UserAccount> added = db.write(actorOf(actor), tx -> {
+            List<UserAccount> out = new java.util.ArrayList<>();
+            for (User u : users) {
+                parties.organisationKey(tx, "organisation", u.organisation());
+                if (this.users.byName(tx.handle(), u.userName()).isPresent()) {
+                    throw new InvalidField("userName", u.userName() + " is already taken");
+                }
+                this.users.insert(tx.handle(), u);
+                journal.record(tx, "UserAdded", u.userName(), new AccessEvents.UserAdded(u.userName(), u.personId(),
+                        u.organisation(), u.roles().stream().map(Role::name).toList(), u.requiresSecondFactor()));
+                out.add(UserAccount.of(this.users.byName(tx.handle(), u.userName()).orElseThrow()));
+            }
+            return out;
+        });
+        securityLog.record(event(Kind.USER_ADDED, actor, "-", "seeded " + added.size() + " accounts"));
+        return added;
+    }
+
     /** The accounts of {@code organisation}, for one who may manage its users. */
     public List<UserAccount> users(String organisation, Principal actor) {
         Checks.required("organisation", organisation);
