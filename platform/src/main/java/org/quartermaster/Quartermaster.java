@@ -51,6 +51,7 @@ public final class Quartermaster implements AutoCloseable {
     private final Funds funds;
     private final ExchangeRates rates;
     private final org.quartermaster.access.Access access;
+    private final org.quartermaster.access.web.OidcLogin oidc;
 
     private final java.util.concurrent.ScheduledExecutorService signer =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -92,6 +93,12 @@ public final class Quartermaster implements AutoCloseable {
         });
         this.rates = new ExchangeRates(db, journal);
         this.access = new org.quartermaster.access.Access(db, journal, parties, accessSettings);
+        this.oidc = new org.quartermaster.access.web.OidcLogin(access);
+    }
+
+    /** Turns on OpenID Connect login with the identity provider of {@code settings} (null: off). */
+    public void useOidc(org.quartermaster.access.web.OidcSettings settings) {
+        oidc.configure(settings);
     }
 
     /** Every route of the platform. */
@@ -111,7 +118,7 @@ public final class Quartermaster implements AutoCloseable {
         OfferPages.routes(table, offers, catalog, parties, journal);
         CatalogPages.routes(table, catalog);
         PartyPages.routes(table, parties);
-        AccessPages.routes(table, access);
+        AccessPages.routes(table, access, oidc);
         return table;
     }
 

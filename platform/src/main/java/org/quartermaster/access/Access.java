@@ -265,6 +265,25 @@ public final class Access {
         return loggedIn(user.get(), step, address, c.previousToken(), now);
     }
 
+    /**
+     * Signs in the local account {@code userName} whom an identity provider has authenticated
+     * (OpenID Connect): no password, the provider vouches for the person and its second factor.
+     * An unknown or disabled account fails with the one message; throttling applies as to logins.
+     */
+    public LoginResult federatedLogin(String userName, String address, String previousToken) {
+        Instant now = now();
+        String where = address(address);
+        String name = normalise(userName);
+        if (name.length() > Limits.NAME_LENGTH_MAX) name = name.substring(0, Limits.NAME_LENGTH_MAX);
+        Optional<Instant> blocked = blockedUntil(name, where, now);
+        if (blocked.isPresent()) return new LoginResult.Throttled(blocked.get());
+        String tried = name;
+        Optional<User> user = wellFormedName(tried) ? db.read(h -> users.byName(h, tried)) : Optional.empty();
+        if (user.isEmpty()) return failed(name, user, where, now, "identity provider named an unknown user");
+        if (user.get().disabled()) return failed(name, user, where, now, "disabled account (identity provider)");
+        return loggedIn(user.get(), OptionalLong.empty(), where, previousToken, now);
+    }
+
     private LoginResult failed(String name, Optional<User> user, String address, Instant now, String reason) {
         SecurityEvent logged = db.write(Actor.SYSTEM, tx -> {
             failures.insert(tx.handle(), ThrottleLimit.Subject.ACCOUNT, name, now);

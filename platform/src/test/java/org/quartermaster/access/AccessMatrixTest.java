@@ -149,7 +149,8 @@ class AccessMatrixTest {
                 "/health", "/api/openapi.json", "/lang/uk", "/static/qm.css",
                 "/webjars/htmx.org/2.0.8/dist/htmx.min.js", "/api/v1/journal/key", "/api/v1/journal/head",
                 "/api/v1/journal/heads", "/api/v1/journal/proofs/inclusion?sequence=1&treeSize=2",
-                "/api/v1/journal/proofs/consistency?first=1&second=2", "/api/v1/me", "/login")) {
+                "/api/v1/journal/proofs/consistency?first=1&second=2", "/api/v1/me", "/login", "/login/oidc",
+                "/login/oidc/callback?code=x&state=y")) {
             e.put("GET " + template(path), get(path, c -> true, null));
         }
         e.put("GET /metrics", get("/metrics", c -> holds(c, Role.ADMIN, Role.AUDITOR), null));

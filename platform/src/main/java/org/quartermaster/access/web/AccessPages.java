@@ -49,7 +49,7 @@ public final class AccessPages {
 
     private AccessPages() {}
 
-    public record LoginView(String next, String csrf, String error, boolean ended) {}
+    public record LoginView(String next, String csrf, String error, boolean ended, boolean oidc) {}
 
     public record UsersView(String organisation, List<UserAccount> users, List<String> roles, AddedUser added,
                             String message) {}
@@ -65,11 +65,12 @@ public final class AccessPages {
 
     public record TokenResponse(long id, String token) {}
 
-    public static void routes(RouteTable t, Access access) {
+    public static void routes(RouteTable t, Access access, OidcLogin oidc) {
+        oidc.routes(t);
         t.page(HandlerType.GET, "/login", "The login form (user name, password, one-time code)", ctx ->
-                loginPage(ctx, null, ctx.queryParam("ended") != null, 200));
+                loginPage(ctx, null, ctx.queryParam("ended") != null, 200, oidc.enabled()));
         t.page(HandlerType.POST, "/login", "Sign in (form post; redirects to where the user was going)",
-                ctx -> loginForm(ctx, access));
+                ctx -> loginForm(ctx, access, oidc.enabled()));
         t.page(HandlerType.POST, "/logout", "Sign out (form post): the session ends now", ctx -> {
             access.logout(sessionToken(ctx, https(ctx)), ctx.ip());
             ctx.header("Set-Cookie", clearedCookie(https(ctx)));
@@ -153,6 +154,8 @@ public final class AccessPages {
         p.declare("GET", "/login", RoutePolicy.publicRoute());
         p.declare("POST", "/login", RoutePolicy.publicRoute());
         p.declare("POST", "/logout", RoutePolicy.anyRole());
+        p.declare("GET", "/login/oidc", RoutePolicy.publicRoute());
+        p.declare("GET", "/login/oidc/callback", RoutePolicy.publicRoute());
         p.declare("POST", "/api/v1/login", RoutePolicy.publicRoute());
         p.declare("POST", "/api/v1/logout", RoutePolicy.publicRoute());
         p.declare("GET", "/api/v1/me", RoutePolicy.publicRoute());
@@ -167,16 +170,16 @@ public final class AccessPages {
         p.declare("POST", "/users/{name}/reset", RoutePolicy.forAction(Action.MANAGE_USERS));
     }
 
-    private static void loginPage(Context ctx, String error, boolean ended, int status) {
+    private static void loginPage(Context ctx, String error, boolean ended, int status, boolean oidc) {
         String csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
         ctx.header("Set-Cookie", LOGIN_CSRF_COOKIE + "=" + csrf + "; Path=/login; Max-Age=3600; HttpOnly; SameSite=Strict"
                 + (https(ctx) ? "; Secure" : ""));
         Templates.page(ctx, "access/login.jte", new LoginView(safeNext(ctx.queryParam("next") != null
-                ? ctx.queryParam("next") : ctx.formParam("next")), csrf, error, ended));
+                ? ctx.queryParam("next") : ctx.formParam("next")), csrf, error, ended, oidc));
         ctx.status(status);
     }
 
-    private static void loginForm(Context ctx, Access access) {
+    private static void loginForm(Context ctx, Access access, boolean oidc) {
         String expected = ctx.cookie(LOGIN_CSRF_COOKIE);
         String presented = ctx.formParam(AccessGate.CSRF_FIELD);
         if (expected == null || presented == null || !java.security.MessageDigest.isEqual(
@@ -190,10 +193,10 @@ public final class AccessPages {
                 ctx.header("Set-Cookie", sessionCookie(in.token(), access, https(ctx)));
                 ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
             }
-            case LoginResult.Failed f -> loginPage(ctx, "login.failed", false, 401);
+            case LoginResult.Failed f -> loginPage(ctx, "login.failed", false, 401, oidc);
             case LoginResult.Throttled th -> {
                 ctx.header("Retry-After", String.valueOf(retryAfter(th)));
-                loginPage(ctx, "login.throttled", false, 429);
+                loginPage(ctx, "login.throttled", false, 429, oidc);
             }
         }
     }
