@@ -87,7 +87,7 @@ class AccessMatrixTest {
 
     @BeforeAll
     void start() {
-        server = TestServer.secured(TestDatabases.sqlite(), TestServer.FAST.withClock(clock));
+        server = TestServer.secured(database(), TestServer.FAST.withClock(clock));
         AccessWorld.load(server.app());
         plan = server.app().planning().propose(8, Actor.SYSTEM).publicId();
         callers.add(new Caller("anonymous", null, null, null));
@@ -99,6 +99,11 @@ class AccessMatrixTest {
                 callers.add(new Caller(r + "/" + role, ORG.get(r), role, server.signIn(user)));
             }
         }
+    }
+
+    /** The database of this run: SQLite here, PostgreSQL in {@link PostgresAccessMatrixTest}. */
+    org.quartermaster.store.Database database() {
+        return TestDatabases.sqlite();
     }
 
     @AfterAll
