@@ -103,6 +103,17 @@ class AccessHttpTest {
     }
 
     @Test
+    void anEndedSessionOnAPageIsA401ShowingTheLoginFormThatReturnsToThePage() {
+        SignedIn s = server.signIn("olena", AccessWorld.OWN, Role.REQUESTER);
+        server.post("/api/v1/logout", null, s.headers());
+        Reply r = server.get("/needs?status=OPEN", Map.of("Cookie", s.cookie(), "Accept", "text/html"));
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.body()).contains("action=\"/login\"", "name=\"next\" value=\"/needs?status=OPEN\"");
+        assertThat(r.headers().get("set-cookie")).anyMatch(c -> c.startsWith("qm-session=;") && c.contains("Max-Age=0"))
+                .anyMatch(c -> c.startsWith("qm-login-csrf="));
+    }
+
+    @Test
     void aLoginSetsAnHttpOnlySameSiteCookieAndWhoAmISaysWho() {
         SignedIn s = server.signIn("olena", AccessWorld.OWN, Role.REQUESTER);
         JsonNode me = server.get("/api/v1/me", Map.of("Cookie", s.cookie())).json();

@@ -77,13 +77,14 @@ public final class AccessGate implements Gate {
     }
 
     /**
-     * Presented credentials that do not hold: a 401 (the cookie is cleared so that the browser
-     * stops sending it). A browser asking for a page is sent to the login page instead.
+     * Presented credentials that do not hold: a 401, and the cookie is cleared so that the
+     * browser stops sending it. A browser asking for a page gets the 401 as the login form
+     * ("your session has ended"), which returns to the page after signing in.
      */
     private void rejected(Context ctx, Authentication.Rejected r, boolean https) {
         if (ctx.header("Authorization") == null) ctx.header("Set-Cookie", AccessPages.clearedCookie(https));
         if (isPage(ctx, null)) {
-            ctx.redirect(AccessPages.loginHref(ctx), io.javalin.http.HttpStatus.SEE_OTHER);
+            AccessPages.sessionEnded(ctx);
             ctx.skipRemainingHandlers();
             return;
         }

@@ -170,6 +170,16 @@ public final class AccessPages {
         p.declare("POST", "/users/{name}/reset", RoutePolicy.forAction(Action.MANAGE_USERS));
     }
 
+    /** The 401 of a page whose session cookie no longer holds: the login form, back to this page after. */
+    static void sessionEnded(Context ctx) {
+        String here = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+        String csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
+        ctx.res().addHeader("Set-Cookie", LOGIN_CSRF_COOKIE + "=" + csrf + "; Path=/login; Max-Age=3600; HttpOnly;"
+                + " SameSite=Strict" + (https(ctx) ? "; Secure" : ""));
+        Templates.page(ctx, "access/login.jte", new LoginView(safeNext(here), csrf, null, true, false));
+        ctx.status(401);
+    }
+
     private static void loginPage(Context ctx, String error, boolean ended, int status, boolean oidc) {
         String csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
         ctx.header("Set-Cookie", LOGIN_CSRF_COOKIE + "=" + csrf + "; Path=/login; Max-Age=3600; HttpOnly; SameSite=Strict"
