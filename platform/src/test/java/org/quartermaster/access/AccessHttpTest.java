@@ -262,6 +262,25 @@ class AccessHttpTest {
     }
 
     @Test
+    void anIdempotencyKeyIsNeverReplayedToAnotherAccount() {
+        SignedIn a = server.signIn("olena", AccessWorld.OWN, Role.REQUESTER);
+        SignedIn b = server.signIn("oksana", AccessWorld.OWN, Role.REQUESTER);
+        Map<String, String> ha = new HashMap<>(a.headers());
+        ha.put("Idempotency-Key", "same-key-1");
+        Map<String, String> hb = new HashMap<>(b.headers());
+        hb.put("Idempotency-Key", "same-key-1");
+        Reply first = server.post("/api/v1/needs", needBody(AccessWorld.OWN), ha);
+        assertThat(first.status()).isEqualTo(201);
+        Reply other = server.post("/api/v1/needs", needBody(AccessWorld.OWN), hb);
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.header("Idempotency-Replayed")).isNull();
+        assertThat(other.body()).doesNotContain(first.json().get("id").asText());
+        Reply replay = server.post("/api/v1/needs", needBody(AccessWorld.OWN), ha);
+        assertThat(replay.status()).isEqualTo(201);
+        assertThat(replay.header("Idempotency-Replayed")).isEqualTo("true");
+    }
+
+    @Test
     void theLoginFormRefusesAPostWithoutItsOwnCsrfCookie() {
         server.addUser("olena", AccessWorld.OWN, Role.REQUESTER);
         Reply r = form("/login", null, Map.of("userName", "olena", "password", TestServer.PASSWORD, "_csrf", "x"));
