@@ -1,8 +1,6 @@
 package org.quartermaster.catalog.web;
 
 import org.quartermaster.access.RoutePolicy;
-import org.quartermaster.access.model.Action;
-import org.quartermaster.access.model.Role;
 import io.javalin.http.HandlerType;
 import java.util.List;
 import org.quartermaster.catalog.Catalog;

@@ -1,8 +1,6 @@
 package org.quartermaster.needs.web;
 
 import org.quartermaster.access.RoutePolicy;
-import org.quartermaster.access.model.Action;
-import org.quartermaster.access.model.Role;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.time.LocalDate;

@@ -2,7 +2,6 @@ package org.quartermaster.planning.web;
 
 import org.quartermaster.access.RoutePolicy;
 import org.quartermaster.access.model.Action;
-import org.quartermaster.access.model.Role;
 import io.javalin.http.HandlerType;
 import java.util.ArrayList;
 import java.util.List;

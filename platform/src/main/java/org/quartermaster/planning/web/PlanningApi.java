@@ -2,7 +2,6 @@ package org.quartermaster.planning.web;
 
 import org.quartermaster.access.RoutePolicy;
 import org.quartermaster.access.model.Action;
-import org.quartermaster.access.model.Role;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
