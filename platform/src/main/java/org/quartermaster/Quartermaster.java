@@ -1,6 +1,12 @@
 package org.quartermaster;
 
 import java.util.List;
+import org.quartermaster.access.RoutePolicies;
+import org.quartermaster.access.RoutePolicy;
+import org.quartermaster.access.model.Action;
+import org.quartermaster.access.model.Role;
+import org.quartermaster.access.web.AccessGate;
+import org.quartermaster.access.web.AccessPages;
 import org.quartermaster.audit.Journal;
 import org.quartermaster.audit.web.FeedApi;
 import org.quartermaster.catalog.Catalog;
@@ -44,6 +50,8 @@ public final class Quartermaster implements AutoCloseable {
     private final Ledger ledger;
     private final Funds funds;
     private final ExchangeRates rates;
+    private final org.quartermaster.access.Access access;
+    private final org.quartermaster.access.web.OidcLogin oidc;
 
     private final java.util.concurrent.ScheduledExecutorService signer =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -59,8 +67,19 @@ public final class Quartermaster implements AutoCloseable {
 
     /** The platform signing its journal with {@code keys} (kept in the data directory). */
     public Quartermaster(Database db, org.quartermaster.journal.JournalKeys keys) {
+        this(db, keys, org.quartermaster.access.AccessSettings.production());
+    }
+
+    /** The platform with the given authentication settings (tests use a cheap password hash). */
+    public Quartermaster(Database db, org.quartermaster.journal.JournalKeys keys,
+                         org.quartermaster.access.AccessSettings accessSettings) {
         this.db = db;
         this.journal = new Journal(db, keys, Journal.DEFAULT_POLICY);
+        // The journal filters the feed and histories by the one access policy.
+        journal.readScope((viewer, dialect, owner, releasable) -> {
+            var c = org.quartermaster.access.Permissions.readFilter(viewer, dialect, owner, releasable);
+            return new Journal.Visible(c.sql(), c.params());
+        });
         this.catalog = new Catalog(db, journal);
         this.parties = new Parties(db, journal);
         this.needs = new Needs(db, journal, catalog, parties);
@@ -73,6 +92,13 @@ public final class Quartermaster implements AutoCloseable {
                     offer.terms().name());
         });
         this.rates = new ExchangeRates(db, journal);
+        this.access = new org.quartermaster.access.Access(db, journal, parties, accessSettings);
+        this.oidc = new org.quartermaster.access.web.OidcLogin(access);
+    }
+
+    /** Turns on OpenID Connect login with the identity provider of {@code settings} (null: off). */
+    public void useOidc(org.quartermaster.access.web.OidcSettings settings) {
+        oidc.configure(settings);
     }
 
     /** Every route of the platform. */
@@ -80,8 +106,8 @@ public final class Quartermaster implements AutoCloseable {
         RouteTable table = new RouteTable();
         CatalogApi.routes(table, catalog);
         PartiesApi.routes(table, parties);
-        NeedsApi.routes(table, needs);
-        OffersApi.routes(table, offers);
+        NeedsApi.routes(table, needs, access::requireGranted);
+        OffersApi.routes(table, offers, access::requireGranted);
         PlanningApi.routes(table, planning);
         FundsApi.routes(table, ledger, funds, rates);
         FeedApi.routes(table, journal);
@@ -92,6 +118,7 @@ public final class Quartermaster implements AutoCloseable {
         OfferPages.routes(table, offers, catalog, parties, journal);
         CatalogPages.routes(table, catalog);
         PartyPages.routes(table, parties);
+        AccessPages.routes(table, access, oidc);
         return table;
     }
 
@@ -100,16 +127,52 @@ public final class Quartermaster implements AutoCloseable {
      * {@code policies(RoutePolicies)} method next to its {@code routes(RouteTable, ...)}.
      */
     public org.quartermaster.access.RoutePolicies routePolicies() {
-        org.quartermaster.access.RoutePolicies policies = new org.quartermaster.access.RoutePolicies();
-        return policies;
+        RoutePolicies p = new RoutePolicies();
+        // The server's own routes.
+        p.declare("GET", "/health", RoutePolicy.publicRoute());
+        p.declare("GET", "/metrics", RoutePolicy.anyOf(Role.ADMIN, Role.AUDITOR));
+        p.declare("GET", "/lang/{code}", RoutePolicy.publicRoute());
+        p.declare("GET", "/api/openapi.json", RoutePolicy.publicRoute());
+        p.declare("GET", "/static/*", RoutePolicy.publicRoute());
+        p.declare("GET", "/webjars/*", RoutePolicy.publicRoute());
+        CatalogApi.policies(p);
+        NeedsApi.policies(p);
+        OffersApi.policies(p);
+        PlanningApi.policies(p);
+        FundsApi.policies(p);
+        DashboardPages.policies(p);
+        NeedPages.policies(p);
+        org.quartermaster.planning.web.PlanPages.policies(p);
+        OfferPages.policies(p);
+        CatalogPages.policies(p);
+        AccessPages.policies(p);
+        // Parties and the journal are below access (access names organisations and journals its
+        // own events), so their web classes cannot name access's types: the wiring declares them.
+        p.declare("GET", "/api/v1/organisations", RoutePolicy.publicRoute());
+        p.declare("GET", "/api/v1/organisations/{code}", RoutePolicy.publicRoute());
+        p.declare("POST", "/api/v1/organisations", RoutePolicy.forPlatformAction(Action.REGISTER_ORGANISATION));
+        p.declare("PUT", "/api/v1/organisations/{code}", RoutePolicy.forPlatformAction(Action.REGISTER_ORGANISATION));
+        p.declare("GET", "/api/v1/locations", RoutePolicy.publicRoute());
+        p.declare("GET", "/api/v1/locations/{code}", RoutePolicy.publicRoute());
+        p.declare("POST", "/api/v1/locations", RoutePolicy.forPlatformAction(Action.ADD_LOCATION));
+        p.declare("GET", "/organisations", RoutePolicy.anyRole());
+        p.declare("GET", "/api/v1/feed", RoutePolicy.anyRole());
+        p.declare("GET", "/api/v1/history/{entity}", RoutePolicy.anyRole());
+        p.declare("GET", "/api/v1/journal/key", RoutePolicy.publicRoute());
+        p.declare("GET", "/api/v1/journal/head", RoutePolicy.publicRoute());
+        p.declare("GET", "/api/v1/journal/heads", RoutePolicy.publicRoute());
+        p.declare("GET", "/api/v1/journal/proofs/inclusion", RoutePolicy.publicRoute());
+        p.declare("GET", "/api/v1/journal/proofs/consistency", RoutePolicy.publicRoute());
+        p.declare("GET", "/api/v1/journal/events", RoutePolicy.anyRole());
+        return p;
     }
 
     /** A need's page shows what the latest plan does for it; wired here so that needs need not know planning. */
-    private NeedPages.Planned plannedFor(String needId) {
-        return planning.latest().map(plan -> {
-            var lines = planning.allocations(plan.publicId(), needId).stream()
+    private NeedPages.Planned plannedFor(String needId, org.quartermaster.shared.Actor viewer) {
+        return planning.latest(viewer).map(plan -> {
+            var lines = planning.allocations(plan.publicId(), needId, viewer).stream()
                     .map(org.quartermaster.planning.PlannedAllocation::explanation).toList();
-            var shortfalls = planning.shortfalls(plan.publicId(), needId);
+            var shortfalls = planning.shortfalls(plan.publicId(), needId, viewer);
             long shortQuantity = shortfalls.stream().mapToLong(org.quartermaster.planning.PlannedShortfall::quantity).sum();
             String reason = shortfalls.isEmpty() ? null : shortfalls.get(0).reason();
             return new NeedPages.Planned(plan.publicId(), lines, shortQuantity, reason);
@@ -117,8 +180,8 @@ public final class Quartermaster implements AutoCloseable {
     }
 
     /** A need's page shows the offers pledged to it; wired here so that needs need not know offers. */
-    private List<NeedPages.Pledge> pledgesOf(String needId) {
-        return offers.list(new OfferFilter(null, null, null, needId), null, NeedPages.PLEDGES_SHOWN_MAX).items()
+    private List<NeedPages.Pledge> pledgesOf(String needId, org.quartermaster.shared.Actor viewer) {
+        return offers.list(new OfferFilter(null, null, null, needId), viewer, null, NeedPages.PLEDGES_SHOWN_MAX).items()
                 .stream().map(o -> new NeedPages.Pledge(o.publicId(), o.donor(), o.item(), o.quantity(),
                         o.status().name(), o.availableFrom()))
                 .toList();
@@ -126,9 +189,18 @@ public final class Quartermaster implements AutoCloseable {
 
     /** Starts the HTTP server on {@code host:port}, and signs journal heads in the background. */
     public Server serve(String host, int port) {
+        return serve(host, port, new AccessGate(access, routePolicies()));
+    }
+
+    /**
+     * Starts the HTTP server behind {@code gate} (production: {@link #serve(String, int)} with the
+     * access gate). Refuses to start when a route has no access policy.
+     */
+    public Server serve(String host, int port, org.quartermaster.server.Gate gate) {
+        Server server = Server.start(db, routes(), host, port, Server.HealthProbe.of(db, journal::size), gate);
         long period = Journal.DEFAULT_POLICY.every().toMillis();
         signer.scheduleWithFixedDelay(this::signIfDue, period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
-        return Server.start(db, routes(), host, port, Server.HealthProbe.of(db, journal::size));
+        return server;
     }
 
     private void signIfDue() {
@@ -183,6 +255,10 @@ public final class Quartermaster implements AutoCloseable {
 
     public Funds funds() {
         return funds;
+    }
+
+    public org.quartermaster.access.Access access() {
+        return access;
     }
 
     public ExchangeRates rates() {

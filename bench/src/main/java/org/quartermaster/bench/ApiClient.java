@@ -29,16 +29,48 @@ final class ApiClient {
 
     private final URI base;
     private final HttpClient http;
+    /** Headers every request carries: the credentials (a bearer token, or a session cookie and its CSRF token). */
+    private final java.util.Map<String, String> credentials;
 
     ApiClient(URI base) {
+        this(base, java.util.Map.of());
+    }
+
+    private ApiClient(URI base, java.util.Map<String, String> credentials) {
         this.base = base;
+        this.credentials = java.util.Map.copyOf(credentials);
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2))
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
     }
 
+    /** A client of the same server that sends {@code Authorization: Bearer token} (a machine client's API token). */
+    ApiClient withToken(String token) {
+        return new ApiClient(base, java.util.Map.of("Authorization", "Bearer " + token));
+    }
+
+    /** A client of the same server signed in with a session: its cookie, and its CSRF token on writes. */
+    ApiClient withSession(String cookie, String csrf) {
+        return new ApiClient(base, java.util.Map.of("Cookie", cookie, "X-CSRF-Token", csrf));
+    }
+
+    /** A client of {@code base} with this one's credentials (the same server after a restart). */
+    ApiClient at(URI other) {
+        return new ApiClient(other, credentials);
+    }
+
     Reply get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT).GET().build());
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT).GET();
+        credentials.forEach(b::header);
+        return send(b.build());
+    }
+
+    /** The raw response of a POST, headers included (sign-in reads its Set-Cookie). */
+    HttpResponse<String> postRaw(String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        credentials.forEach(b::header);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** POSTs {@code json}; {@code idempotencyKey} may be null. */
@@ -47,6 +79,7 @@ final class ApiClient {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (idempotencyKey != null) b.header("Idempotency-Key", idempotencyKey);
+        credentials.forEach(b::header);
         return send(b.build());
     }
 

@@ -72,12 +72,16 @@ final class CrashRun {
         this.log = settings.data().resolve("serve.log");
     }
 
+    /** The bench ministry's machine client (its API token outlives every restart). */
+    private ApiClient client;
+
     Result run() throws IOException, InterruptedException {
         Random random = new Random(settings.seed());
         List<CrashRound> rounds = new ArrayList<>();
         ServerProcess server = start();
         try {
-            ReferenceData.create(new ApiClient(server.base()));
+            client = ReferenceData.create(new ApiClient(server.base()), settings.jar(),
+                    List.of("--data", settings.data().toString()));
             for (int round = 1; round <= settings.kills(); round++) {
                 long delay = settings.minDelayMillis()
                         + random.nextInt(settings.maxDelayMillis() - settings.minDelayMillis() + 1);
@@ -86,7 +90,7 @@ final class CrashRun {
                 rounds.add(outcome.result());
                 progress.println(outcome.result().row());
             }
-            checkEveryAcknowledged(new ApiClient(server.base()));
+            checkEveryAcknowledged(client.at(server.base()));
         } finally {
             server.close();
         }
@@ -105,7 +109,7 @@ final class CrashRun {
         Map<String, Sent> inFlight = new ConcurrentHashMap<>();
         AtomicInteger refused = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
-        ApiClient api = new ApiClient(server.base());
+        ApiClient api = client.at(server.base());
         List<Thread> writers = new ArrayList<>();
         for (int c = 0; c < settings.clients(); c++) {
             String prefix = "crash-s%d-r%02d-c%02d-".formatted(settings.seed() & 0xffff, round, c);
@@ -122,7 +126,7 @@ final class CrashRun {
         long[] chain = checkChainOnDisk(acknowledged);
         ServerProcess restarted = start();
         try {
-            ApiClient after = new ApiClient(restarted.base());
+            ApiClient after = client.at(restarted.base());
             Map<String, List<String>> stored = needsByKey(after);
             int found = 0;
             for (Map.Entry<String, String> a : acknowledged.entrySet()) {

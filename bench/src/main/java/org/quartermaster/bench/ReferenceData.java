@@ -14,7 +14,51 @@ final class ReferenceData {
 
     private ReferenceData() {}
 
-    static void create(ApiClient api) throws IOException, InterruptedException {
+    /** The platform admin the benches add with {@code qm user add} and sign in as, to set up. */
+    static final String ADMIN = "bench-admin";
+    static final String ADMIN_PASSWORD = "bench admin passphrase 1";
+
+    /**
+     * Sets the reference data up through the API as a platform admin (added with {@code qm user
+     * add}, signed in with its one-time code), and returns a client of the bench ministry's
+     * machine client: an API token holding REQUESTER, what the benches file needs with.
+     */
+    static ApiClient create(ApiClient anonymous, java.nio.file.Path jar, java.util.List<String> storeArgs)
+            throws IOException, InterruptedException {
+        String secret = addAdmin(jar, storeArgs);
+        String code = org.quartermaster.access.model.Totp.code(org.quartermaster.access.model.Base32.decode(secret),
+                java.time.Instant.now());
+        var login = anonymous.postRaw("/api/v1/login", """
+                {"userName":"%s","password":"%s","oneTimeCode":"%s"}""".formatted(ADMIN, ADMIN_PASSWORD, code));
+        if (login.statusCode() != 200) throw new IllegalStateException("bench admin login: " + login.body());
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        String csrf = ApiClient.JSON.readTree(login.body()).get("csrfToken").asText();
+        ApiClient admin = anonymous.withSession(cookie, csrf);
+        create(admin);
+        var token = admin.postExpecting(201, "/api/v1/tokens", """
+                {"name":"bench client","organisation":"%s","roles":["REQUESTER"]}""".formatted(ORGANISATION));
+        return anonymous.withToken(token.json().get("token").asText());
+    }
+
+    /** Runs {@code qm user add} for the bench admin against the server's store; returns its TOTP secret. */
+    private static String addAdmin(java.nio.file.Path jar, java.util.List<String> storeArgs)
+            throws IOException, InterruptedException {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(ServerProcess.javaBinary(),
+                "-jar", jar.toString(), "user", "add", ADMIN, "--org", "QM", "--roles", "ADMIN", "--password-stdin"));
+        command.addAll(storeArgs);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (var in = p.getOutputStream()) {
+            in.write((ADMIN_PASSWORD + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) throw new IllegalStateException("qm user add " + ADMIN + " failed: " + out);
+        for (String line : out.split("\n")) {
+            if (line.startsWith("second factor secret: ")) return line.substring("second factor secret: ".length()).strip();
+        }
+        throw new IllegalStateException("qm user add printed no second factor secret: " + out);
+    }
+
+    private static void create(ApiClient api) throws IOException, InterruptedException {
         api.postExpecting(201, "/api/v1/items", """
                 {"code":"%s","name":"155 mm HE (bench)","unit":"H87","cpv":"35331000-3",
                  "category":"AMMUNITION","lethal":true}""".formatted(ITEM));

@@ -99,8 +99,7 @@ final class WriteBench implements Callable<Integer> {
     private Row measure(String database, Path fatJar, List<String> storeArgs, Path log)
             throws IOException, InterruptedException {
         try (ServerProcess server = ServerProcess.start(fatJar, storeArgs, javaOptions, log)) {
-            ApiClient api = new ApiClient(server.base());
-            ReferenceData.create(api);
+            ApiClient api = ReferenceData.create(new ApiClient(server.base()), fatJar, storeArgs);
             if (warmupSeconds > 0) {
                 LoadPhase.run(api, clients, Duration.ofSeconds(warmupSeconds), 0, "warm", !noIdempotencyKeys);
             }

@@ -124,6 +124,67 @@ public final class Access {
                 secret == null ? null : Totp.provisioningUri(settings.totpIssuer(), name, secret));
     }
 
+    /**
+     * Seeds many accounts at once (the demo world, load tests): each distinct password is hashed
+     * once, so accounts that share a password share its stored hash, and every account whose
+     * roles need a second factor gets {@code sharedTotpSecret} (Base32). Both make the accounts
+     * easy to use and therefore weak: this is for demo and test worlds only, never for people.
+     */
+    public List<UserAccount> seedUsers(List<AddUser> commands, String sharedTotpSecret, Principal actor) {
+        byte[] secret = Base32.decode(Checks.required("sharedTotpSecret", sharedTotpSecret));
+        if (secret.length < Totp.SECRET_BYTES) throw new InvalidField("sharedTotpSecret", "must hold 160 bits");
+        java.util.Map<String, String> hashes = new java.util.HashMap<>();
+        List<User> users = new java.util.ArrayList<>();
+        Instant now = now();
+        for (AddUser c : commands) {
+            String name = userName(Checks.required("userName", c.userName()));
+            requireWrite(actor, Marking.ownedBy(Checks.required("organisation", c.organisation())), Action.MANAGE_USERS,
+                    "add user " + name);
+            checkPassword(c.password(), name);
+            String hash = hashes.computeIfAbsent(c.password(), hasher::hash);
+            Set<Role> roles = Checks.required("roles", c.roles());
+            boolean secondFactor = roles.stream().anyMatch(Role.SECOND_FACTOR_REQUIRED::contains);
+            users.add(new User(0, name, c.personId() == null || c.personId().isBlank() ? name : c.personId().strip(),
+                    c.organisation(), roles, hash, secondFactor ? Base32.encode(secret) : null, 0, false, 1, now, now));
+        }
+        List<UserAccount> added = db.write(actorOf(actor), tx -> {
+            List<UserAccount> out = new java.util.ArrayList<>();
+            for (User u : users) {
+                parties.organisationKey(tx, "organisation", u.organisation());
+                if (this.users.byName(tx.handle(), u.userName()).isPresent()) {
+                    throw new InvalidField("userName", u.userName() + " is already taken");
+                }
+                this.users.insert(tx.handle(), u);
+                journal.record(tx, "UserAdded", u.userName(), new AccessEvents.UserAdded(u.userName(), u.personId(),
+                        u.organisation(), u.roles().stream().map(Role::name).toList(), u.requiresSecondFactor()));
+                out.add(UserAccount.of(this.users.byName(tx.handle(), u.userName()).orElseThrow()));
+            }
+            return out;
+        });
+        securityLog.record(event(Kind.USER_ADDED, actor, "-", "seeded " + added.size() + " accounts"));
+        return added;
+    }
+
+    /** The accounts of {@code organisation}, for one who may manage its users. */
+    public List<UserAccount> users(String organisation, Principal actor) {
+        Checks.required("organisation", organisation);
+        requireWrite(actor, Marking.ownedBy(organisation), Action.MANAGE_USERS, "list users of " + organisation);
+        return db.read(h -> users.byOrganisation(h, organisation)).stream().map(UserAccount::of).toList();
+    }
+
+    /** The account named {@code userName}, for one who may manage its organisation's users; else NotFound. */
+    public UserAccount user(String userName, Principal actor) {
+        UserAccount account = user(userName);
+        if (!policy.canWrite(actor, Marking.ownedBy(account.organisation()), Action.MANAGE_USERS)) {
+            throw new NotFound("user", userName);
+        }
+        return account;
+    }
+
+    public AccessSettings settings() {
+        return settings;
+    }
+
     /** The account named {@code userName}. */
     public UserAccount user(String userName) {
         return UserAccount.of(db.read(h -> users.byName(h, normalise(userName)))
@@ -202,6 +263,25 @@ public final class Access {
         }
         if (failure != null) return failed(name, user, address, now, failure);
         return loggedIn(user.get(), step, address, c.previousToken(), now);
+    }
+
+    /**
+     * Signs in the local account {@code userName} whom an identity provider has authenticated
+     * (OpenID Connect): no password, the provider vouches for the person and its second factor.
+     * An unknown or disabled account fails with the one message; throttling applies as to logins.
+     */
+    public LoginResult federatedLogin(String userName, String address, String previousToken) {
+        Instant now = now();
+        String where = address(address);
+        String name = normalise(userName);
+        if (name.length() > Limits.NAME_LENGTH_MAX) name = name.substring(0, Limits.NAME_LENGTH_MAX);
+        Optional<Instant> blocked = blockedUntil(name, where, now);
+        if (blocked.isPresent()) return new LoginResult.Throttled(blocked.get());
+        String tried = name;
+        Optional<User> user = wellFormedName(tried) ? db.read(h -> users.byName(h, tried)) : Optional.empty();
+        if (user.isEmpty()) return failed(name, user, where, now, "identity provider named an unknown user");
+        if (user.get().disabled()) return failed(name, user, where, now, "disabled account (identity provider)");
+        return loggedIn(user.get(), OptionalLong.empty(), where, previousToken, now);
     }
 
     private LoginResult failed(String name, Optional<User> user, String address, Instant now, String reason) {
@@ -312,7 +392,12 @@ public final class Access {
      * throws on what a client sent: anything but valid, live credentials is {@link Authentication.Rejected}.
      */
     public Authentication authenticate(String authorization, String cookies) {
-        return switch (org.quartermaster.access.Credentials.read(authorization, cookies)) {
+        return authenticate(authorization, cookies, false);
+    }
+
+    /** As {@link #authenticate(String, String)}; {@code plainHttp} also reads the plain-HTTP session cookie. */
+    public Authentication authenticate(String authorization, String cookies, boolean plainHttp) {
+        return switch (org.quartermaster.access.Credentials.read(authorization, cookies, plainHttp)) {
             case org.quartermaster.access.Credentials.Presented.None none -> new Authentication.Anonymous();
             case org.quartermaster.access.Credentials.Presented.Malformed m -> new Authentication.Rejected(m.reason());
             case org.quartermaster.access.Credentials.Presented.SessionToken s -> session(s.token())
@@ -447,6 +532,24 @@ public final class Access {
         securityLog.record(event(decision == Approval.Status.GRANTED ? Kind.APPROVAL_GRANTED : Kind.APPROVAL_REJECTED,
                 approver, "-", id));
         return decided;
+    }
+
+    /**
+     * Passes when {@code id} is a GRANTED approval of exactly this step in {@code actor}'s
+     * organisation (see {@link FourEyesCheck}); otherwise refuses with {@code four-eyes}.
+     */
+    public void requireGranted(String id, String subjectType, String subjectId, String summary, Actor actor) {
+        if (id == null || id.isBlank()) {
+            throw new Refused("four-eyes", "approval", "this step needs a second person's approval: request one for "
+                    + subjectType + " " + subjectId + " with the summary '" + summary + "'");
+        }
+        Approval a = approval(id);
+        boolean matches = a.subjectType().equals(subjectType) && a.subjectId().equals(subjectId)
+                && a.summary().equals(summary) && actor != null && a.organisation().equals(actor.organisation());
+        if (!matches) throw new Refused("four-eyes", "approval", "approval " + id + " is for another step");
+        if (a.status() != Approval.Status.GRANTED) {
+            throw new Refused("four-eyes", "approval", "approval " + id + " is " + a.status() + ", not GRANTED");
+        }
     }
 
     public Approval approval(String id) {

@@ -12,6 +12,11 @@ import java.util.Locale;
 public final class Credentials {
     /** {@code __Host-}: browsers accept it only with Secure, Path=/ and no Domain, so no subdomain can plant it. */
     public static final String SESSION_COOKIE = "__Host-qm-session";
+    /**
+     * The session cookie over plain HTTP (a development or demo server on 127.0.0.1), where a
+     * browser refuses {@code Secure} and therefore {@code __Host-}. Never read over HTTPS.
+     */
+    public static final String PLAIN_SESSION_COOKIE = "qm-session";
     /** Longest Cookie or Authorization header read; longer ones are refused, not scanned. */
     public static final int HEADER_LENGTH_MAX = 8_192;
     static final int TOKEN_LENGTH_MAX = 200;
@@ -35,6 +40,14 @@ public final class Credentials {
      * a session cookie given twice is malformed (a planted cookie must not shadow the real one).
      */
     public static Presented read(String authorization, String cookies) {
+        return read(authorization, cookies, false);
+    }
+
+    /**
+     * As {@link #read(String, String)}; with {@code plainHttp} the {@link #PLAIN_SESSION_COOKIE}
+     * is read too (a request over plain HTTP, where the {@code __Host-} cookie cannot exist).
+     */
+    public static Presented read(String authorization, String cookies, boolean plainHttp) {
         if (authorization != null) return bearer(authorization);
         if (cookies == null || cookies.isBlank()) return new Presented.None();
         if (cookies.length() > HEADER_LENGTH_MAX) return new Presented.Malformed("cookie header too long");
@@ -42,7 +55,8 @@ public final class Credentials {
         for (String pair : cookies.split(";")) {
             int eq = pair.indexOf('=');
             if (eq < 0) continue;
-            if (!pair.substring(0, eq).strip().equals(SESSION_COOKIE)) continue;
+            String name = pair.substring(0, eq).strip();
+            if (!name.equals(SESSION_COOKIE) && !(plainHttp && name.equals(PLAIN_SESSION_COOKIE))) continue;
             if (found != null) return new Presented.Malformed("session cookie given twice");
             found = pair.substring(eq + 1).strip();
         }
@@ -70,6 +84,23 @@ public final class Credentials {
         }
         return SESSION_COOKIE + "=" + token + "; Path=/; Max-Age=" + maxAge.toSeconds()
                 + "; HttpOnly; Secure; SameSite=Strict";
+    }
+
+    /**
+     * The Set-Cookie value of a session over plain HTTP: as {@link #sessionCookie} but without
+     * Secure (a browser would drop it) and so without the {@code __Host-} prefix.
+     */
+    public static String plainSessionCookie(String token, Duration maxAge) {
+        if (token == null || token.isEmpty() || token.contains(";") || token.contains(",") || token.contains(" ")) {
+            throw new IllegalArgumentException("not a cookie-safe token");
+        }
+        return PLAIN_SESSION_COOKIE + "=" + token + "; Path=/; Max-Age=" + maxAge.toSeconds()
+                + "; HttpOnly; SameSite=Strict";
+    }
+
+    /** The Set-Cookie value that removes the plain-HTTP session cookie. */
+    public static String clearedPlainSessionCookie() {
+        return PLAIN_SESSION_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict";
     }
 
     /** The Set-Cookie value that removes the session cookie (logout). */

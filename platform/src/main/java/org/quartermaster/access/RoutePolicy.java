@@ -63,6 +63,28 @@ public sealed interface RoutePolicy {
         }
     }
 
+    /**
+     * A write to the platform's shared records (catalogue, organisations, locations, lanes,
+     * plans): decided here, since there is no per-record marking, by asking the policy whether
+     * the principal may do {@code action} on a record of the platform organisation.
+     */
+    record ForPlatformAction(Action action) implements RoutePolicy {
+        public ForPlatformAction {
+            if (action == null) throw new IllegalArgumentException("an action is required");
+        }
+
+        @Override
+        public boolean admits(Principal principal, AccessPolicy policy) {
+            return principal != null && policy.canWrite(principal,
+                    org.quartermaster.access.model.Marking.ownedBy(org.quartermaster.access.model.WriteRule.PLATFORM_ORGANISATION),
+                    action);
+        }
+    }
+
+    static RoutePolicy forPlatformAction(Action action) {
+        return new ForPlatformAction(action);
+    }
+
     static RoutePolicy publicRoute() {
         return new Public();
     }

@@ -19,7 +19,12 @@ public final class History {
 
     /** The history of {@code entityId}, oldest first. */
     public static List<Entry> of(Journal journal, String entityId) {
-        return journal.forEntity(entityId, EVENTS_SHOWN_MAX).stream().map(History::entry).toList();
+        return of(journal, entityId, org.quartermaster.shared.Actor.SYSTEM);
+    }
+
+    /** The history of {@code entityId} as {@code viewer} may read it, oldest first. */
+    public static List<Entry> of(Journal journal, String entityId, org.quartermaster.shared.Actor viewer) {
+        return journal.forEntity(entityId, EVENTS_SHOWN_MAX, viewer).stream().map(History::entry).toList();
     }
 
     static Entry entry(JournalEvent e) {

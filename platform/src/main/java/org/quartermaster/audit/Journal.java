@@ -10,6 +10,7 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.quartermaster.shared.Checks;
 import org.quartermaster.shared.Cursor;
+import org.quartermaster.shared.Limits;
 import org.quartermaster.shared.Page;
 import org.quartermaster.store.Database;
 import org.quartermaster.store.Dialect;
@@ -58,14 +59,77 @@ public final class Journal {
         return keys;
     }
 
-    /** A change to be journalled: its type (past tense, e.g. {@code NeedFiled}), entity and payload. */
-    record Draft(String type, String entityId, Object payload) implements Tx.Change {}
+    /** A change to be journalled: its type (past tense, e.g. {@code NeedFiled}), entity, payload and marking. */
+    record Draft(String type, String entityId, Object payload, EventMarking marking) implements Tx.Change {}
 
-    /** Journals one change in {@code tx}; it commits with the change or not at all. */
+    /**
+     * Who may read an event: the owner organisation and releasability (comma-separated codes,
+     * {@code PUBLIC} for everyone) of the record it is about. Not part of the hashed event.
+     */
+    public record EventMarking(String owner, String releasableTo) {
+        /** Reference data everyone may read (items, organisations, locations). */
+        public static final EventMarking PUBLIC = new EventMarking("QM", "PUBLIC");
+        /** The platform's own records: its organisation only. */
+        public static final EventMarking PLATFORM = new EventMarking("QM", "");
+
+        public EventMarking {
+            Checks.text("event.owner", owner, Limits.NAME_LENGTH_MAX);
+            releasableTo = releasableTo == null ? "" : releasableTo;
+        }
+
+        /** The marking of a record owned by {@code owner} and released to {@code releasableTo}. */
+        public static EventMarking of(String owner, java.util.Collection<String> releasableTo) {
+            return new EventMarking(owner, String.join(",", new java.util.TreeSet<>(releasableTo)));
+        }
+    }
+
+    /** A read condition over the events' marking columns, as SQL with named parameters. */
+    public record Visible(String sql, Map<String, Object> params) {
+        public static final Visible ALL = new Visible("(1 = 1)", Map.of());
+    }
+
+    /** How the journal asks the access policy which events a viewer may read (set by the wiring). */
+    @FunctionalInterface
+    public interface ReadScope {
+        Visible of(org.quartermaster.shared.Actor viewer, Dialect dialect, String ownerColumn, String releasableColumn);
+
+        /** Until the wiring sets the policy: the system reads everything, anyone else nothing. */
+        ReadScope SYSTEM_ONLY = (viewer, dialect, owner, releasable) ->
+                viewer != null && viewer.isSystem() ? Visible.ALL : new Visible("(1 = 0)", Map.of());
+    }
+
+    private volatile ReadScope readScope = ReadScope.SYSTEM_ONLY;
+
+    /** Sets how reads are filtered for a viewer (the access policy, given by the wiring). */
+    public void readScope(ReadScope scope) {
+        this.readScope = java.util.Objects.requireNonNull(scope, "scope");
+    }
+
+    private Visible visibleTo(org.quartermaster.shared.Actor viewer) {
+        return readScope.of(viewer, db.dialect(), "owner_org", "releasable_to");
+    }
+
+    /** Journals one change of the platform's own records in {@code tx}; see {@link #record(Tx, String, String, Object, EventMarking)}. */
     public void record(Tx tx, String type, String entityId, Object payload) {
+        record(tx, type, entityId, payload, EventMarking.PLATFORM);
+    }
+
+    /** Journals one change in {@code tx}, readable as {@code marking} says; it commits with the change or not at all. */
+    public void record(Tx tx, String type, String entityId, Object payload, EventMarking marking) {
         Checks.text("event.type", type, TYPE_LENGTH_MAX);
         Checks.text("event.entity", entityId, ENTITY_LENGTH_MAX);
-        tx.defer(new Draft(type, entityId, payload));
+        tx.defer(new Draft(type, entityId, payload, java.util.Objects.requireNonNull(marking, "marking")));
+    }
+
+    /**
+     * Re-marks every event of {@code entityId} (its releasability changed): the events follow
+     * the record. The hashed bodies are untouched, so proofs and heads stay valid.
+     */
+    public void remark(Tx tx, String entityId, EventMarking marking) {
+        tx.handle().createUpdate("""
+                UPDATE journal_events SET owner_org = :owner, releasable_to = :releasable WHERE entity_id = :entity""")
+                .bind("owner", marking.owner()).bind("releasable", marking.releasableTo()).bind("entity", entityId)
+                .execute();
     }
 
     private void flush(Tx tx) {
@@ -87,9 +151,10 @@ public final class Journal {
             String hash = chain(prevHash, body);
             h.createUpdate("""
                     INSERT INTO journal_events (sequence, occurred_at, actor, organisation, event_type, entity_id,
-                      body, prev_hash, hash, payload)
+                      body, prev_hash, hash, payload, owner_org, releasable_to)
                     VALUES (:sequence, :time, :actor, :organisation, :type, :entity, :body, :prevHash, :hash,
-                      :payload)""")
+                      :payload, :owner, :releasable)""")
+                    .bind("owner", draft.marking().owner()).bind("releasable", draft.marking().releasableTo())
                     .bind("sequence", sequence).bind("time", tx.now())
                     .bind("actor", tx.actor().user()).bind("organisation", tx.actor().organisation())
                     .bind("type", draft.type()).bind("entity", draft.entityId())
@@ -212,28 +277,49 @@ public final class Journal {
 
     /** The change feed: events after {@code after} (an opaque cursor), oldest first. */
     public Page<JournalEvent> feed(String after, Integer limit) {
+        return feed(after, limit, org.quartermaster.shared.Actor.SYSTEM);
+    }
+
+    /** The change feed as {@code viewer} may read it: events of records it may not see are left out in the query. */
+    public Page<JournalEvent> feed(String after, Integer limit, org.quartermaster.shared.Actor viewer) {
         long from = Cursor.decode(after);
         int size = Cursor.limit(limit);
+        Visible visible = visibleTo(viewer);
         List<JournalEvent> events = db.read(h -> h.createQuery(
-                        "SELECT * FROM journal_events WHERE sequence > :from ORDER BY sequence LIMIT :limit")
-                .bind("from", from).bind("limit", size + 1)
+                        "SELECT * FROM journal_events WHERE sequence > :from AND " + visible.sql()
+                                + " ORDER BY sequence LIMIT :limit")
+                .bind("from", from).bind("limit", size + 1).bindMap(visible.params())
                 .map((rs, ctx) -> map(rs)).list());
         return Page.cut(events, size, JournalEvent::sequence);
     }
 
     /** The events of one entity, oldest first, at most {@code max}. */
     public List<JournalEvent> forEntity(String entityId, int max) {
+        return forEntity(entityId, max, org.quartermaster.shared.Actor.SYSTEM);
+    }
+
+    /** The events of one entity that {@code viewer} may read, oldest first, at most {@code max}. */
+    public List<JournalEvent> forEntity(String entityId, int max, org.quartermaster.shared.Actor viewer) {
+        Visible visible = visibleTo(viewer);
         return db.read(h -> h.createQuery(
-                        "SELECT * FROM journal_events WHERE entity_id = :entity ORDER BY sequence LIMIT :max")
-                .bind("entity", entityId).bind("max", max)
+                        "SELECT * FROM journal_events WHERE entity_id = :entity AND " + visible.sql()
+                                + " ORDER BY sequence LIMIT :max")
+                .bind("entity", entityId).bind("max", max).bindMap(visible.params())
                 .map((rs, ctx) -> map(rs)).list());
     }
 
     /** Events {@code from} to {@code to} (sequence numbers, inclusive), in order. */
     public List<JournalEvent> range(long from, long to) {
+        return range(from, to, org.quartermaster.shared.Actor.SYSTEM);
+    }
+
+    /** The events {@code from} to {@code to} that {@code viewer} may read, in order. */
+    public List<JournalEvent> range(long from, long to, org.quartermaster.shared.Actor viewer) {
+        Visible visible = visibleTo(viewer);
         return db.read(h -> h.createQuery(
-                        "SELECT * FROM journal_events WHERE sequence BETWEEN :from AND :to ORDER BY sequence")
-                .bind("from", from).bind("to", to).map((rs, ctx) -> map(rs)).list());
+                        "SELECT * FROM journal_events WHERE sequence BETWEEN :from AND :to AND " + visible.sql()
+                                + " ORDER BY sequence")
+                .bind("from", from).bind("to", to).bindMap(visible.params()).map((rs, ctx) -> map(rs)).list());
     }
 
     /** The newest sequence number, 0 when empty. */

@@ -34,6 +34,7 @@ public final class Catalog {
      * code not in the official lists, or a compatibility link to an unknown item.
      */
     public Item define(DefineItem command, Actor actor) {
+        requirePlatform(actor);
         return db.write(actor, tx -> {
             Item item = build(tx, 0, command, 1);
             if (items.keyOf(tx.handle(), item.code()).isPresent()) {
@@ -41,13 +42,14 @@ public final class Catalog {
             }
             items.insert(tx.handle(), item);
             Item stored = items.byCode(tx.handle(), item.code()).orElseThrow();
-            journal.record(tx, "ItemDefined", item.code(), payload(stored));
+            journal.record(tx, "ItemDefined", item.code(), payload(stored), Journal.EventMarking.PUBLIC);
             return stored;
         });
     }
 
     /** Changes an item; {@code expectedVersion} must be current or {@code StaleRecord} is thrown. */
     public Item change(String code, DefineItem command, long expectedVersion, Actor actor) {
+        requirePlatform(actor);
         return db.write(actor, tx -> {
             Item current = items.byCode(tx.handle(), code).orElseThrow(() -> new NotFound("item", code));
             if (command.code() != null && !command.code().equals(code)) {
@@ -61,7 +63,7 @@ public final class Catalog {
                     changed.version(), current.createdAt(), tx.now());
             items.update(tx.handle(), changed, expectedVersion);
             Item stored = items.byCode(tx.handle(), code).orElseThrow();
-            journal.record(tx, "ItemChanged", code, payload(stored));
+            journal.record(tx, "ItemChanged", code, payload(stored), Journal.EventMarking.PUBLIC);
             return stored;
         });
     }
@@ -141,4 +143,10 @@ public final class Catalog {
         return db.read(h -> items.list(h, ItemFilter.ALL, 0, Integer.MAX_VALUE));
     }
 
+
+    /** The catalogue is shared reference data: only the platform's coordinators and admins keep it. */
+    private static void requirePlatform(Actor actor) {
+        org.quartermaster.access.Permissions.requireWrite(actor, org.quartermaster.access.model.WriteRule.PLATFORM_ORGANISATION,
+                java.util.Set.of(), org.quartermaster.access.model.Action.DEFINE_ITEM);
+    }
 }

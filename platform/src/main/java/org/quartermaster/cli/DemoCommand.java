@@ -80,6 +80,10 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Loading the demo world (seed " + seed + ") into " + store.describe(data));
             out.flush();
             load(app, sizes, err, out);
+            int logins = org.quartermaster.demo.DemoLogins.create(app.parties(), app.access());
+            out.printf("Added %d demo logins%n", logins);
+            for (String line : org.quartermaster.demo.DemoLogins.table(app.parties())) out.println(line);
+            out.flush();
             proposeFirstPlan(app, out);
             if (noServe) return 0;
             server = app.serve(host, port);

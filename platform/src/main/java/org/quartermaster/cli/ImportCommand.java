@@ -57,7 +57,7 @@ import picocli.CommandLine.Spec;
                 "covered_quantity and delivered_quantity that 'qm export' adds are ignored.",
                 ""})
 final class ImportCommand implements Callable<Integer> {
-    private static final Actor IMPORTER = new Actor("qm-import", "QM");
+    private static final Actor IMPORTER = Actor.system("qm-import", "QM");
     private static final List<String> PRIORITIES = List.of("P1", "P2", "P3", "P4", "P5");
     private static final List<String> CONDITIONS = List.of("NEW", "SERVICEABLE", "NEEDS_REPAIR");
     private static final List<String> TERMS = List.of("DONATION", "SALE", "LOAN");

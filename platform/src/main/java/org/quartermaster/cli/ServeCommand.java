@@ -25,6 +25,12 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Path data = Path.of("qm-data");
         Quartermaster app = store.platform(data);
+        // OpenID Connect when QM_OIDC_ISSUER (and its companions) are set; see OidcSettings.
+        var oidc = org.quartermaster.access.web.OidcSettings.fromEnvironment(System.getenv());
+        if (oidc != null) {
+            app.useOidc(oidc);
+            System.out.println("OpenID Connect login with " + oidc.issuer());
+        }
         Server server = app.serve(host, port);
         System.out.println("Quartermaster is serving " + store.describe(data));
         System.out.println("Open http://" + host + ":" + server.port() + "/");

@@ -51,6 +51,22 @@ final class UserCommand implements Runnable {
         }
     }
 
+    /**
+     * A fresh installation has no organisations: the first account, a platform admin, is added
+     * with {@code --org QM}, which registers the platform's own organisation when it is missing.
+     */
+    static void bootstrapPlatform(StoreOptions store) {
+        try (Database db = store.open(Path.of("qm-data"))) {
+            Parties parties = new Parties(db, new Journal(db));
+            if (parties.allOrganisations().stream().noneMatch(o -> o.code().equals(WriteRule.PLATFORM_ORGANISATION))) {
+                parties.register(new org.quartermaster.parties.RegisterOrganisation(WriteRule.PLATFORM_ORGANISATION,
+                        "Quartermaster platform", org.quartermaster.parties.model.OrganisationKind.COORDINATION_BODY,
+                        "BEL", Set.of(), null), org.quartermaster.shared.Actor.SYSTEM);
+                System.out.println("registered the platform organisation " + WriteRule.PLATFORM_ORGANISATION);
+            }
+        }
+    }
+
     /** The password from standard input (one line), or a generated one when {@code fromStdin} is false. */
     static String password(boolean fromStdin) {
         if (!fromStdin) {
@@ -90,6 +106,7 @@ final class UserCommand implements Runnable {
         @Override
         public Integer call() {
             String password = password(passwordStdin);
+            if (WriteRule.PLATFORM_ORGANISATION.equals(organisation)) bootstrapPlatform(store);
             AddedUser added = withAccess(store, a -> a.addUser(
                     new AddUser(userName, organisation, roles, person, password), OPERATOR));
             UserAccount u = added.account();

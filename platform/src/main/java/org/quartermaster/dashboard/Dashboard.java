@@ -1,5 +1,6 @@
 package org.quartermaster.dashboard;
 
+import org.quartermaster.shared.Actor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -42,8 +43,8 @@ public final class Dashboard {
     /** Offered quantities: awaiting a decision, pledged (accepted to shipped), delivered. */
     public record Pipeline(long offered, long pledged, long delivered, long withdrawnOrDeclined) {}
 
-    public CoverageChart coverage() {
-        return chart(needs.coverage(), categoryOfItem());
+    public CoverageChart coverage(Actor viewer) {
+        return chart(needs.coverage(viewer), categoryOfItem());
     }
 
     static CoverageChart chart(List<CoverageRow> rows, Map<String, Category> categoryOf) {
@@ -68,9 +69,9 @@ public final class Dashboard {
         return new CoverageChart(categories.stream().map(Category::name).toList(), series);
     }
 
-    public Totals totals() {
+    public Totals totals(Actor viewer) {
         long lines = 0, asked = 0, covered = 0, delivered = 0;
-        for (CoverageRow r : needs.coverage()) {
+        for (CoverageRow r : needs.coverage(viewer)) {
             lines += r.needs();
             asked += r.quantity();
             covered += r.covered();
@@ -80,15 +81,15 @@ public final class Dashboard {
     }
 
     /** Need lines per status, every status present (zero when none), in lifecycle order. */
-    public Map<String, Long> needsByStatus() {
-        Map<String, Long> counts = needs.countByStatus();
+    public Map<String, Long> needsByStatus(Actor viewer) {
+        Map<String, Long> counts = needs.countByStatus(viewer);
         Map<String, Long> out = new LinkedHashMap<>();
         for (String s : NeedStatus.ALL) out.put(s, counts.getOrDefault(s, 0L));
         return out;
     }
 
-    public Pipeline pipeline() {
-        Map<String, Long> q = offers.quantityByStatus();
+    public Pipeline pipeline(Actor viewer) {
+        Map<String, Long> q = offers.quantityByStatus(viewer);
         long pledged = PLEDGED.stream().mapToLong(s -> q.getOrDefault(s, 0L)).sum();
         return new Pipeline(q.getOrDefault("OFFERED", 0L), pledged, q.getOrDefault("DELIVERED", 0L),
                 q.getOrDefault("WITHDRAWN", 0L) + q.getOrDefault("DECLINED", 0L));
@@ -98,12 +99,12 @@ public final class Dashboard {
      * The most critical needs still waiting for pledges: highest priority first, then earliest
      * due. Reads priority by priority and stops as soon as the list is full.
      */
-    public List<Need> criticalUncovered() {
+    public List<Need> criticalUncovered(Actor viewer) {
         List<Need> found = new ArrayList<>();
         for (Priority p : Priority.values()) {
             for (String status : UNCOVERED) {
                 NeedFilter filter = new NeedFilter(status, null, null, null, p.rank(), null);
-                found.addAll(needs.list(filter, null, CRITICAL_SHOWN_MAX).items());
+                found.addAll(needs.list(filter, viewer, null, CRITICAL_SHOWN_MAX).items());
             }
             if (found.size() >= CRITICAL_SHOWN_MAX) break;
         }

@@ -135,6 +135,6 @@ public final class ScenarioLoader {
     }
 
     private static Actor actor(String organisation) {
-        return new Actor("demo-loader", organisation);
+        return Actor.system("demo-loader", organisation);
     }
 }

@@ -16,4 +16,7 @@ public final class NeedEvents {
 
     public record NeedStatusChanged(String id, String from, String to, long coveredQuantity,
                                     long deliveredQuantity, String cause, long version) {}
+
+    /** Who a need is released to changed (a lowering was approved by a second person). */
+    public record NeedReleasabilityChanged(String id, List<String> releasableTo, long version) {}
 }

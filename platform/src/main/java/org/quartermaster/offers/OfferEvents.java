@@ -12,4 +12,7 @@ public final class OfferEvents {
                             boolean reimbursementRequested, String need, List<String> releasableTo) {}
 
     public record OfferStatusChanged(String id, String from, String to, String need, long version) {}
+
+    /** Who an offer is released to changed (a lowering was approved by a second person). */
+    public record OfferReleasabilityChanged(String id, List<String> releasableTo, long version) {}
 }

@@ -4,6 +4,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.quartermaster.access.FourEyesCheck;
+import org.quartermaster.access.Permissions;
+import org.quartermaster.access.ReadFilter;
+import org.quartermaster.access.model.Action;
+import org.quartermaster.access.model.Marking;
 import org.quartermaster.audit.Journal;
 import org.quartermaster.catalog.Catalog;
 import org.quartermaster.catalog.ItemFacts;
@@ -17,6 +22,7 @@ import org.quartermaster.offers.model.OfferRules;
 import org.quartermaster.offers.model.OfferStatus;
 import org.quartermaster.parties.Parties;
 import org.quartermaster.shared.Actor;
+import org.quartermaster.shared.Checks;
 import org.quartermaster.shared.Cursor;
 import org.quartermaster.shared.InvalidField;
 import org.quartermaster.shared.NotFound;
@@ -56,6 +62,7 @@ public final class Offers {
     }
 
     private Offer make(Tx tx, MakeOffer c) {
+        Permissions.requireWrite(tx.actor(), Checks.required("donor", c.donor()), Set.of(), Action.MAKE_OFFER);
         long donor = parties.organisationKey(tx, "donor", c.donor());
         ItemFacts item = catalog.facts(tx, "item", c.item());
         long itemKey = item.key();
@@ -79,13 +86,13 @@ public final class Offers {
         journal.record(tx, "OfferMade", stored.publicId(), new OfferMade(stored.publicId(), stored.donor(),
                 stored.item(), stored.quantity(), stored.condition().name(), stored.origin(), stored.availableFrom(),
                 stored.terms().name(), stored.nonLethalOnly(), stored.restrictions(),
-                stored.reimbursementRequested(), stored.need(), List.copyOf(stored.releasableTo())));
+                stored.reimbursementRequested(), stored.need(), List.copyOf(stored.releasableTo())), marking(stored));
         return stored;
     }
 
     private NeedRef loadNeed(Tx tx, String id) {
         try {
-            return needs.ref(tx, id);
+            return needs.ref(tx, id, tx.actor());
         } catch (NotFound e) {
             throw new InvalidField("need", "names no need: " + id);
         }
@@ -114,8 +121,29 @@ public final class Offers {
         return db.write(actor, tx -> steps.stream().map(s -> act(tx, s.offer(), s.action(), s.version())).toList());
     }
 
+    /** The kind of write a lifecycle step is, for the access policy. */
+    public static Action actionOf(OfferRules.Action step) {
+        return switch (step) {
+            case ACCEPT, DECLINE -> Action.ANSWER_OFFER;
+            case COMMIT, WITHDRAW -> Action.CHANGE_OFFER;
+            case SHIP -> Action.SHIP;
+            case DELIVER -> Action.RECEIVE;
+        };
+    }
+
+    /** The marking of an offer's journal events: its donor and releasability. */
+    static Journal.EventMarking marking(Offer o) {
+        return Journal.EventMarking.of(o.donor(), o.releasableTo());
+    }
+
+    static boolean visible(Actor viewer, Offer o) {
+        return Permissions.canRead(viewer, o.donor(), o.releasableTo());
+    }
+
     private Offer act(Tx tx, String id, OfferRules.Action action, long version) {
         Offer o = load(tx, id);
+        if (!visible(tx.actor(), o)) throw new NotFound("offer", id);
+        Permissions.requireWrite(tx.actor(), o.donor(), o.releasableTo(), actionOf(action));
         OfferStatus next = switch (OfferRules.apply(o.status(), action)) {
             case OfferRules.Outcome.Moved m -> m.next();
             case OfferRules.Outcome.Refused r -> throw new Refused("illegal-transition", null, r.reason());
@@ -131,7 +159,7 @@ public final class Offers {
         Offer changed = o.with(next, tx.now());
         table.updateStatus(tx.handle(), changed, version);
         journal.record(tx, "OfferStatusChanged", o.publicId(), new OfferStatusChanged(o.publicId(),
-                o.status().name(), next.name(), o.need(), version + 1));
+                o.status().name(), next.name(), o.need(), version + 1), marking(changed));
         return table.byKey(tx.handle(), o.key()).orElseThrow();
     }
 
@@ -145,12 +173,52 @@ public final class Offers {
         return new org.quartermaster.offers.jdbc.OffersState();
     }
 
+    /** The offer as the system sees it (the command line, the planner); see {@link #get(String, Actor)}. */
     public Offer get(String id) {
-        long key = PublicIds.parse(ID_PREFIX, id, "offer");
-        return db.read(h -> table.byKey(h, key)).orElseThrow(() -> new NotFound("offer", id));
+        return get(id, Actor.SYSTEM);
     }
 
+    /** The offer {@code id} if {@code viewer} may see it; otherwise, like an unknown id, {@link NotFound}. */
+    public Offer get(String id, Actor viewer) {
+        long key = PublicIds.parse(ID_PREFIX, id, "offer");
+        return db.read(h -> table.byKey(h, key)).filter(o -> visible(viewer, o))
+                .orElseThrow(() -> new NotFound("offer", id));
+    }
+
+    /**
+     * Changes who offer {@code id} is released to. Widening takes effect now; lowering needs a
+     * GRANTED four-eyes approval ({@code approval}) of exactly this change.
+     */
+    public Offer changeReleasability(String id, Set<String> releasableTo, long version, String approval, Actor actor,
+                                     FourEyesCheck fourEyes) {
+        Offer current = get(id, actor);
+        Permissions.requireWrite(actor, current.donor(), current.releasableTo(), Action.CHANGE_RELEASABILITY);
+        Set<String> next = new java.util.TreeSet<>(Checks.required("releasableTo", releasableTo));
+        Marking wanted = new Marking(current.donor(), next);
+        if (!new Marking(current.donor(), current.releasableTo()).isWidenedBy(wanted)) {
+            fourEyes.requireGranted(approval, "offer", current.publicId(), FourEyesCheck.lowerReleasability(next), actor);
+        }
+        return db.write(actor, tx -> {
+            Offer o = load(tx, id);
+            Offer changed = new Offer(o.key(), o.donor(), o.item(), o.quantity(), o.condition(), o.origin(),
+                    o.availableFrom(), o.terms(), o.nonLethalOnly(), o.restrictions(), o.reimbursementRequested(),
+                    o.need(), o.status(), next, o.version(), o.createdAt(), tx.now());
+            table.updateReleasability(tx.handle(), changed, version);
+            journal.record(tx, "OfferReleasabilityChanged", o.publicId(),
+                    new OfferEvents.OfferReleasabilityChanged(o.publicId(), List.copyOf(next), version + 1),
+                    marking(changed));
+            journal.remark(tx, o.publicId(), marking(changed));
+            return table.byKey(tx.handle(), o.key()).orElseThrow();
+        });
+    }
+
+    /** Every offer, as the system sees it; see {@link #list(OfferFilter, Actor, String, Integer)}. */
     public Page<Offer> list(OfferFilter filter, String after, Integer limit) {
+        return list(filter, Actor.SYSTEM, after, limit);
+    }
+
+    /** The offers {@code viewer} may see, filtered in the query. */
+    public Page<Offer> list(OfferFilter filter, Actor viewer, String after, Integer limit) {
         if (filter.status() != null && !OfferStatus.ALL.contains(filter.status())) {
             throw new InvalidField("status", "must be one of " + OfferStatus.ALL);
         }
@@ -164,7 +232,13 @@ public final class Offers {
         }
         int size = Cursor.limit(limit);
         Long need = needKey;
-        return Page.cut(db.read(h -> table.list(h, filter, need, Cursor.decode(after), size + 1)), size, Offer::key);
+        ReadFilter.Condition visible = readFilter(viewer);
+        return Page.cut(db.read(h -> table.list(h, filter, need, visible, Cursor.decode(after), size + 1)), size,
+                Offer::key);
+    }
+
+    private ReadFilter.Condition readFilter(Actor viewer) {
+        return Permissions.readFilter(viewer, db.dialect(), "donor_code", "releasable_to");
     }
 
     /** Offers on the table that no need has been pledged yet: the stock a plan may allocate. */
@@ -173,7 +247,13 @@ public final class Offers {
     }
 
     public Map<String, Long> quantityByStatus() {
-        return db.read(table::quantityByStatus);
+        return quantityByStatus(Actor.SYSTEM);
+    }
+
+    /** Quantities per status over the offers {@code viewer} may see. */
+    public Map<String, Long> quantityByStatus(Actor viewer) {
+        ReadFilter.Condition visible = readFilter(viewer);
+        return db.read(h -> table.quantityByStatus(h, visible));
     }
 
     static Offer.Condition condition(String text) {

@@ -40,7 +40,7 @@ public final class Parties {
             tables.insert(tx.handle(), o);
             journal.record(tx, "OrganisationRegistered", o.code(), Map.of(
                     "code", o.code(), "name", o.name(), "kind", o.kind().name(), "country", o.country(),
-                    "groups", List.copyOf(o.groups()), "ncage", o.ncage() == null ? "" : o.ncage()));
+                    "groups", List.copyOf(o.groups()), "ncage", o.ncage() == null ? "" : o.ncage()), Journal.EventMarking.PUBLIC);
             return tables.organisation(tx.handle(), o.code()).orElseThrow();
         });
     }
@@ -58,7 +58,7 @@ public final class Parties {
             journal.record(tx, "OrganisationChanged", code, Map.of(
                     "name", o.name(), "kind", o.kind().name(), "country", o.country(),
                     "groups", List.copyOf(o.groups()), "ncage", o.ncage() == null ? "" : o.ncage(),
-                    "version", o.version()));
+                    "version", o.version()), Journal.EventMarking.PUBLIC);
             return tables.organisation(tx.handle(), code).orElseThrow();
         });
     }
@@ -99,7 +99,7 @@ public final class Parties {
             long key = tables.insert(tx.handle(), l, orgKey);
             journal.record(tx, "LocationAdded", l.code(), Map.of("code", l.code(), "name", l.name(),
                     "country", l.country(), "kind", l.kind().name(),
-                    "organisation", l.organisation() == null ? "" : l.organisation()));
+                    "organisation", l.organisation() == null ? "" : l.organisation()), Journal.EventMarking.PUBLIC);
             return tables.locationsByKey(tx.handle(), List.of(key)).get(key);
         });
     }

@@ -23,6 +23,10 @@ import org.quartermaster.planning.jdbc.PlansTable;
 import org.quartermaster.planning.model.Approval;
 import org.quartermaster.planning.model.PlanStatus;
 import org.quartermaster.planning.model.PlanWeeks;
+import org.quartermaster.access.Permissions;
+import org.quartermaster.access.ReadFilter;
+import org.quartermaster.access.model.Action;
+import org.quartermaster.access.model.WriteRule;
 import org.quartermaster.shared.Actor;
 import org.quartermaster.shared.Checks;
 import org.quartermaster.shared.Cursor;
@@ -63,6 +67,7 @@ public final class Planning {
      * planner refuses to return an infeasible plan), stores it as PROPOSED and journals it.
      */
     public PlanRecord propose(int horizonWeeks, Actor actor) {
+        Permissions.requireWrite(actor, WriteRule.PLATFORM_ORGANISATION, java.util.Set.of(), Action.PROPOSE_PLAN);
         PlanWeeks weeks = PlanWeeks.from(PlanInputs.today(db.now()), horizonWeeks);
         PlanInput input = currentInput(weeks);
         Map<String, Integer> priorities = new HashMap<>();
@@ -90,7 +95,7 @@ public final class Planning {
                     "start", stored.start().toString(), "horizonWeeks", stored.horizonWeeks(),
                     "inputsDigest", inputsDigest, "allocationsDigest", linesDigest,
                     "objective", stored.objective(), "allocations", allocations.size(),
-                    "shortfalls", shortfalls.size()));
+                    "shortfalls", shortfalls.size()), marking(stored));
             return stored;
         });
     }
@@ -100,7 +105,10 @@ public final class Planning {
      * proposer (four eyes); until accounts exist it is the name the approver gives.
      */
     public PlanRecord approve(String id, long version, String approver, Actor actor) {
-        String who = Checks.text("approver", approver, Limits.NAME_LENGTH_MAX);
+        // A signed-in approver is who they signed in as, whatever name the form gives.
+        String who = actor.isSystem() ? Checks.text("approver", approver, Limits.NAME_LENGTH_MAX) : actor.user();
+        PlanRecord visible = get(id, actor);
+        Permissions.requireWrite(actor, visible.proposedOrganisation(), java.util.Set.of(), Action.APPROVE);
         return db.write(actor, tx -> {
             PlanRecord plan = table.byKey(tx.handle(), key(id)).orElseThrow(() -> new NotFound("plan", id));
             switch (Approval.decide(plan.status(), plan.proposedBy(), who)) {
@@ -109,39 +117,84 @@ public final class Planning {
                         tx.now(), version);
             }
             journal.record(tx, "PlanApproved", plan.publicId(), Map.of("id", plan.publicId(), "approvedBy", who,
-                    "allocationsDigest", plan.allocationsDigest(), "version", version + 1));
+                    "allocationsDigest", plan.allocationsDigest(), "version", version + 1), marking(plan));
             return table.byKey(tx.handle(), plan.key()).orElseThrow();
         });
     }
 
+    /** A plan's journal events are marked like the plan: its proposing organisation only. */
+    private static Journal.EventMarking marking(PlanRecord plan) {
+        return new Journal.EventMarking(plan.proposedOrganisation(), "");
+    }
+
+    private ReadFilter.Condition readFilter(Actor viewer) {
+        return Permissions.readFilter(viewer, db.dialect(), "proposed_org", "releasable_to");
+    }
+
     public PlanRecord get(String id) {
-        return db.read(h -> table.byKey(h, key(id))).orElseThrow(() -> new NotFound("plan", id));
+        return get(id, Actor.SYSTEM);
+    }
+
+    /**
+     * Plan {@code id} if {@code viewer} may see it (a plan covers every need and offer, so it is
+     * released to nobody beyond its proposing organisation); otherwise {@link NotFound}.
+     */
+    public PlanRecord get(String id, Actor viewer) {
+        long key = key(id);
+        ReadFilter.Condition visible = readFilter(viewer);
+        return db.read(h -> table.byKey(h, key).filter(p -> table.visible(h, key, visible)))
+                .orElseThrow(() -> new NotFound("plan", id));
     }
 
     public java.util.Optional<PlanRecord> latest() {
-        return db.read(table::latest);
+        return latest(Actor.SYSTEM);
+    }
+
+    /** The newest plan {@code viewer} may see. */
+    public java.util.Optional<PlanRecord> latest(Actor viewer) {
+        ReadFilter.Condition visible = readFilter(viewer);
+        return db.read(h -> table.latest(h, visible));
     }
 
     public Page<PlanRecord> list(String after, Integer limit) {
+        return list(Actor.SYSTEM, after, limit);
+    }
+
+    /** The plans {@code viewer} may see, filtered in the query. */
+    public Page<PlanRecord> list(Actor viewer, String after, Integer limit) {
         int size = Cursor.limit(limit);
-        return Page.cut(db.read(h -> table.list(h, Cursor.decode(after), size + 1)), size, PlanRecord::key);
+        ReadFilter.Condition visible = readFilter(viewer);
+        return Page.cut(db.read(h -> table.list(h, visible, Cursor.decode(after), size + 1)), size, PlanRecord::key);
     }
 
     /** A plan's allocations, all or for one need. */
     public List<PlannedAllocation> allocations(String id, String need) {
-        long key = get(id).key();
+        return allocations(id, need, Actor.SYSTEM);
+    }
+
+    /** A plan's allocations as {@code viewer} may see them: none of a plan it may not see (NotFound). */
+    public List<PlannedAllocation> allocations(String id, String need, Actor viewer) {
+        long key = get(id, viewer).key();
         return db.read(h -> table.allocations(h, key, need));
     }
 
     public List<PlannedShortfall> shortfalls(String id, String need) {
-        long key = get(id).key();
+        return shortfalls(id, need, Actor.SYSTEM);
+    }
+
+    public List<PlannedShortfall> shortfalls(String id, String need, Actor viewer) {
+        long key = get(id, viewer).key();
         return db.read(h -> table.shortfalls(h, key, need));
     }
 
-    /** Per need, what changed from plan {@code from} to plan {@code to}. */
     public PlanDiff diff(String from, String to) {
-        Map<String, long[]> before = totals(allocations(from, null), shortfalls(from, null));
-        Map<String, long[]> after = totals(allocations(to, null), shortfalls(to, null));
+        return diff(from, to, Actor.SYSTEM);
+    }
+
+    /** Per need, what changed from plan {@code from} to plan {@code to}; both must be visible to {@code viewer}. */
+    public PlanDiff diff(String from, String to, Actor viewer) {
+        Map<String, long[]> before = totals(allocations(from, null, viewer), shortfalls(from, null, viewer));
+        Map<String, long[]> after = totals(allocations(to, null, viewer), shortfalls(to, null, viewer));
         TreeSet<String> ids = new TreeSet<>(before.keySet());
         ids.addAll(after.keySet());
         List<PlanDiff.NeedChange> changes = new ArrayList<>();
@@ -162,6 +215,7 @@ public final class Planning {
 
     /** Describes a lane; both ends must be known locations. */
     public Lane addLane(AddLane c, Actor actor) {
+        Permissions.requireWrite(actor, WriteRule.PLATFORM_ORGANISATION, java.util.Set.of(), Action.DEFINE_LANE);
         return db.write(actor, tx -> {
             parties.locationKey(tx, "origin", c.origin());
             parties.locationKey(tx, "destination", c.destination());

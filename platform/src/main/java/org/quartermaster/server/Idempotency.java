@@ -176,6 +176,9 @@ final class Idempotency {
     private static String hash(Context ctx) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            // The caller is part of the request: another account reusing a key is refused, never replayed.
+            Actor actor = Actors.of(ctx);
+            sha.update((actor.organisation() + "/" + actor.user() + "\n").getBytes(StandardCharsets.UTF_8));
             sha.update((ctx.method().name() + " " + ctx.path() + "\n").getBytes(StandardCharsets.UTF_8));
             sha.update(ctx.bodyAsBytes());
             return HexFormat.of().formatHex(sha.digest());

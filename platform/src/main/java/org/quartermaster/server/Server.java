@@ -9,7 +9,9 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.quartermaster.shared.Limits;
 import org.quartermaster.store.Database;
@@ -28,8 +30,23 @@ public final class Server implements AutoCloseable {
         this.javalin = javalin;
     }
 
-    /** Starts on {@code host:port} (port 0 picks a free one) and returns once it accepts requests. */
-    public static Server start(Database db, RouteTable table, String host, int port, HealthProbe health) {
+    /** The server's own routes (not in a context's route table), whose policies the wiring declares. */
+    public static final List<Gate.Endpoint> OWN_ROUTES = List.of(
+            new Gate.Endpoint("GET", "/health"), new Gate.Endpoint("GET", "/metrics"),
+            new Gate.Endpoint("GET", "/lang/{code}"), new Gate.Endpoint("GET", "/api/openapi.json"),
+            new Gate.Endpoint("GET", "/static/*"), new Gate.Endpoint("GET", "/webjars/*"));
+
+    /**
+     * Starts on {@code host:port} (port 0 picks a free one) and returns once it accepts requests.
+     * Every request passes {@code gate} first.
+     *
+     * @throws IllegalStateException when the gate finds a route without a policy
+     */
+    public static Server start(Database db, RouteTable table, String host, int port, HealthProbe health, Gate gate) {
+        List<Gate.Endpoint> all = new ArrayList<>(OWN_ROUTES);
+        for (RouteTable.Route r : table.routes()) all.add(new Gate.Endpoint(r.method().name(), r.path()));
+        gate.requireAll(List.copyOf(all));
+        Endpoints endpoints = new Endpoints(all);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmGcMetrics().bindTo(metrics);
@@ -55,6 +72,7 @@ public final class Server implements AutoCloseable {
             });
             Problems.install(config.routes);
             config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+            config.routes.before(ctx -> gate.before(ctx, endpoints.match(ctx.method().name(), ctx.path())));
             config.routes.before("/api/*", Http::refuseNulCharacters);
             config.routes.before("/api/*", idempotency::before);
             config.routes.after("/api/*", idempotency::after);

@@ -22,16 +22,43 @@ public final class Ui {
     private final Messages messages;
     private final String path;
     private final Locale locale;
+    private final org.quartermaster.shared.Actor actor;
+    private final String csrf;
 
     public Ui(Messages messages, String path) {
+        this(messages, path, Actors.ANONYMOUS, null);
+    }
+
+    public Ui(Messages messages, String path, org.quartermaster.shared.Actor actor, String csrf) {
         this.messages = messages;
         this.path = path;
         this.locale = Locale.forLanguageTag(messages.language());
+        this.actor = actor == null ? Actors.ANONYMOUS : actor;
+        this.csrf = csrf;
     }
 
     /** The UI of this request. */
     public static Ui of(Context ctx) {
-        return new Ui(Messages.of(language(ctx)), ctx.path());
+        return new Ui(Messages.of(language(ctx)), ctx.path(), Actors.of(ctx), Actors.csrf(ctx));
+    }
+
+    /** Who is signed in ({@link Actors#ANONYMOUS} when nobody): the header shows it. */
+    public org.quartermaster.shared.Actor who() {
+        return actor;
+    }
+
+    public boolean signedIn() {
+        return !actor.roles().isEmpty() && !actor.isSystem();
+    }
+
+    /** True when the signed-in actor holds {@code role} (for showing links; the server decides access). */
+    public boolean holds(String role) {
+        return actor.roles().contains(role);
+    }
+
+    /** The CSRF token every form of this session carries in its hidden {@code _csrf} field ("" without a session). */
+    public String csrf() {
+        return csrf == null ? "" : csrf;
     }
 
     static String language(Context ctx) {

@@ -11,8 +11,8 @@ import java.util.TreeSet;
  * it is not subject to releasability and is never built from a request. Every journal event
  * records the actor's user and organisation.
  */
-public record Actor(String user, String organisation, Set<String> groups, Set<String> roles) {
-    public static final Actor SYSTEM = new Actor("system", "QM");
+public record Actor(String user, String organisation, Set<String> groups, Set<String> roles, boolean system) {
+    public static final Actor SYSTEM = new Actor("system", "QM", Set.of(), Set.of(), true);
 
     public Actor {
         Checks.text("actor.user", user, Limits.NAME_LENGTH_MAX);
@@ -26,8 +26,22 @@ public record Actor(String user, String organisation, Set<String> groups, Set<St
         this(user, organisation, Set.of(), Set.of());
     }
 
-    /** True only for {@link #SYSTEM} itself (by identity: an equal actor built from a request is not it). */
+    /** A person or machine client as the server resolved it: never the system. */
+    public Actor(String user, String organisation, Set<String> groups, Set<String> roles) {
+        this(user, organisation, groups, roles, false);
+    }
+
+    /**
+     * The platform itself acting under a name of its own (a command-line import, the demo loader):
+     * like {@link #SYSTEM} it is not subject to releasability, and the journal records the name.
+     * Only the platform's own tools build one; the server never does from a request.
+     */
+    public static Actor system(String user, String organisation) {
+        return new Actor(user, organisation, Set.of(), Set.of(), true);
+    }
+
+    /** True for {@link #SYSTEM} and the platform's named tool actors ({@link #system(String, String)}). */
     public boolean isSystem() {
-        return this == SYSTEM;
+        return system;
     }
 }

@@ -19,9 +19,15 @@ class AccessArchitectureTest {
     static final Path SOURCES = Path.of("src/main/java/org/quartermaster/access");
 
     private static List<String> importsOf(Path dir) throws IOException {
+        return importsOf(dir, null);
+    }
+
+    /** Imports of the sources under {@code dir}, leaving out those under {@code except} (null: none). */
+    private static List<String> importsOf(Path dir, Path except) throws IOException {
         List<String> out = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> except == null || !p.startsWith(except)).toList()) {
                 for (String line : Files.readAllLines(f)) {
                     if (line.startsWith("import ")) out.add(f.getFileName() + ": " + line);
                 }
@@ -40,8 +46,18 @@ class AccessArchitectureTest {
 
     @Test
     void accessReachesNoOtherContextsInternalsNorTheServer() throws IOException {
-        List<String> imports = importsOf(SOURCES);
+        List<String> imports = importsOf(SOURCES, SOURCES.resolve("web"));
+        assertThat(imports).isNotEmpty();
         assertThat(imports).noneMatch(i -> i.matches(".*import (static )?org\\.quartermaster\\."
                 + "(parties\\.jdbc|needs|offers|catalog|server|cli)\\..*"));
+    }
+
+    /** The web adapter (the server's gate, login and user pages) may use the server, but no other context. */
+    @Test
+    void theWebAdapterUsesTheServerAndNoOtherContext() throws IOException {
+        List<String> imports = importsOf(SOURCES.resolve("web"));
+        assertThat(imports).isNotEmpty();
+        assertThat(imports).noneMatch(i -> i.matches(".*import (static )?org\\.quartermaster\\."
+                + "(parties|needs|offers|catalog|planning|funds|cli)\\..*"));
     }
 }

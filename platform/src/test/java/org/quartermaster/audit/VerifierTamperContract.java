@@ -36,7 +36,7 @@ import org.quartermaster.testing.TestDatabases;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class VerifierTamperContract {
-    static final Actor ACTOR = new Actor("alice", "UDCG-CELL");
+    static final Actor ACTOR = Actor.system("alice", "UDCG-CELL");
     static final List<String> EVENT_COLUMNS =
             List.of("actor", "organisation", "event_type", "entity_id", "payload", "body", "hash", "prev_hash");
     Quartermaster app;

@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import org.quartermaster.access.Login;
+import org.quartermaster.access.LoginResult;
+import org.quartermaster.access.model.Base32;
+import org.quartermaster.access.model.Role;
+import org.quartermaster.access.model.Totp;
+import org.quartermaster.demo.DemoLogins;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quartermaster.Quartermaster;
@@ -25,12 +31,24 @@ class DemoCommandTest {
         int code = cli.execute("demo", "--data", dir.toString(), "--no-serve", "--needs", "200", "--offers", "100");
 
         assertThat(code).as(out.toString()).isZero();
-        assertThat(out.toString()).contains("Proposed plan P-000001");
+        assertThat(out.toString()).contains("Proposed plan P-000001", "Demo logins", DemoLogins.PASSWORD,
+                DemoLogins.TOTP_SECRET, "qm-coordinator");
         try (Quartermaster app = new Quartermaster(Database.embedded(dir), JournalKeys.load(dir))) {
             var plan = app.planning().latest().orElseThrow();
             assertThat(plan.size().needLines()).isPositive();
             assertThat(app.verify(app.journal().keys().publicKey()))
                     .isInstanceOf(org.quartermaster.audit.Verifier.Report.Verified.class);
+            // Every organisation has one account per role; a second factor uses the shared demo secret.
+            int organisations = app.parties().allOrganisations().size();
+            long accounts = app.db().read(h -> h.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one());
+            assertThat(accounts).isEqualTo((long) organisations * Role.values().length);
+            assertThat(app.access().login(new Login("qm-coordinator", DemoLogins.PASSWORD, null, "127.0.0.1", null)))
+                    .isInstanceOf(LoginResult.LoggedIn.class);
+            String oneTime = Totp.code(Base32.decode(DemoLogins.TOTP_SECRET), java.time.Instant.now());
+            assertThat(app.access().login(new Login("qm-approver", DemoLogins.PASSWORD, oneTime, "127.0.0.1", null)))
+                    .isInstanceOf(LoginResult.LoggedIn.class);
+            assertThat(app.access().login(new Login("qm-approver", DemoLogins.PASSWORD, null, "127.0.0.1", null)))
+                    .isInstanceOf(LoginResult.Failed.class);
         }
     }
 }

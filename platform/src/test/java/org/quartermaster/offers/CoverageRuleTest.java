@@ -33,7 +33,7 @@ import org.quartermaster.testing.TestDatabases;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CoverageRuleTest {
-    static final Actor ACTOR = new Actor("tester", "QM");
+    static final Actor ACTOR = Actor.system("tester", "QM");
     Quartermaster qm;
     int next;
 

@@ -23,7 +23,7 @@ import org.quartermaster.shared.Refused;
 import org.quartermaster.testing.TestDatabases;
 
 class OffersActAllTest {
-    private static final Actor ACTOR = new Actor("test", "QM");
+    private static final Actor ACTOR = Actor.system("test", "QM");
 
     private record World(Quartermaster app, Need need, Offer offer) {}
 

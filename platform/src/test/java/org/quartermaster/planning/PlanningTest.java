@@ -25,7 +25,7 @@ import org.quartermaster.shared.Refused;
 import org.quartermaster.testing.TestDatabases;
 
 class PlanningTest {
-    static final Actor ALICE = new Actor("alice", "UDCG-CELL");
+    static final Actor ALICE = Actor.system("alice", "UDCG-CELL");
     Quartermaster app;
     LocalDate today;
 

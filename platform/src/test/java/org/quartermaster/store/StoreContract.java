@@ -51,7 +51,7 @@ import org.quartermaster.shared.StaleRecord;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class StoreContract {
     private static final AtomicInteger UNIQUE = new AtomicInteger();
-    static final Actor ACTOR = new Actor("tester", "QM");
+    static final Actor ACTOR = Actor.system("tester", "QM");
     static final LocalDate DUE = LocalDate.of(2027, 3, 31);
 
     Quartermaster qm;

@@ -99,7 +99,7 @@ class BrowserTest {
         page.locator("#coverage-chart canvas").waitFor();
         page.waitForFunction("() => Number(document.querySelector('#coverage-chart').dataset.points) > 0");
         CoverageChart chart = new Dashboard(server.app().catalog(), server.app().needs(), server.app().offers())
-                .coverage();
+                .coverage(org.quartermaster.shared.Actor.SYSTEM);
         String points = page.locator("#coverage-chart").getAttribute("data-points");
         assertThat(Long.parseLong(points)).isPositive().isEqualTo(chart.dataPoints());
         assertThat(page.locator("h1").textContent()).isEqualTo("Dashboard");

@@ -29,6 +29,12 @@ public final class UsersTable {
                 .map((rs, ctx) -> map(rs)).findOne();
     }
 
+    /** The accounts of {@code organisation}, by name. */
+    public java.util.List<User> byOrganisation(Handle h, String organisation) {
+        return h.createQuery("SELECT * FROM users WHERE organisation = :org ORDER BY user_name")
+                .bind("org", organisation).map((rs, ctx) -> map(rs)).list();
+    }
+
     public Optional<User> byKey(Handle h, long key) {
         return h.createQuery("SELECT * FROM users WHERE user_key = :key").bind("key", key)
                 .map((rs, ctx) -> map(rs)).findOne();

@@ -6,6 +6,7 @@ import java.util.List;
 import org.quartermaster.audit.Journal;
 import org.quartermaster.audit.JournalEvent;
 import org.quartermaster.journal.SignedTreeHead;
+import org.quartermaster.server.Actors;
 import org.quartermaster.server.Http;
 import org.quartermaster.server.RouteTable;
 import org.quartermaster.server.RouteTable.Param;
@@ -72,7 +73,7 @@ public final class JournalApi {
                     if (to < from || to - from >= RANGE_MAX) {
                         throw new InvalidField("to", "must be from `from` to `from` + " + (RANGE_MAX - 1));
                     }
-                    List<LeafEvent> items = journal.range(from, to).stream().map(e -> leafEvent(journal, e)).toList();
+                    List<LeafEvent> items = journal.range(from, to, Actors.of(ctx)).stream().map(e -> leafEvent(journal, e)).toList();
                     Http.json(ctx, 200, new EventRange(items));
                 });
     }

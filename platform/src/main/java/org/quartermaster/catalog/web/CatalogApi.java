@@ -1,5 +1,7 @@
 package org.quartermaster.catalog.web;
 
+import org.quartermaster.access.RoutePolicy;
+import org.quartermaster.access.model.Action;
 import java.time.Instant;
 import java.util.List;
 import org.quartermaster.catalog.Catalog;
@@ -93,5 +95,13 @@ public final class CatalogApi {
                 i.cpv() == null ? null : cl.cpvName(i.cpv(), "en").orElse(null), i.category(), i.lethal(),
                 i.compatibleWith().stream().map(c -> new CompatibilityBody(c.servesItem(), c.penalty())).toList(),
                 i.version(), i.createdAt(), i.updatedAt());
+    }
+
+    /** The access policy of every route above (checked at start: a route without one stops the server). */
+    public static void policies(org.quartermaster.access.RoutePolicies p) {
+        p.declare("GET", "/api/v1/items", RoutePolicy.publicRoute());
+        p.declare("GET", "/api/v1/items/{code}", RoutePolicy.publicRoute());
+        p.declare("POST", "/api/v1/items", RoutePolicy.forPlatformAction(Action.DEFINE_ITEM));
+        p.declare("PUT", "/api/v1/items/{code}", RoutePolicy.forPlatformAction(Action.DEFINE_ITEM));
     }
 }

@@ -1,5 +1,6 @@
 package org.quartermaster.catalog.web;
 
+import org.quartermaster.access.RoutePolicy;
 import io.javalin.http.HandlerType;
 import java.util.List;
 import org.quartermaster.catalog.Catalog;
@@ -27,5 +28,10 @@ public final class CatalogPages {
                     lists.unit(i.unit()).map(Classifiers.Unit::name).orElse(i.unit()))).toList();
             Templates.page(ctx, "catalog/items.jte", new ItemsView(lines));
         });
+    }
+
+    /** The access policy of every route above (checked at start: a route without one stops the server). */
+    public static void policies(org.quartermaster.access.RoutePolicies p) {
+        p.declare("GET", "/items", RoutePolicy.anyRole());
     }
 }

@@ -1,5 +1,6 @@
 package org.quartermaster.dashboard.web;
 
+import org.quartermaster.access.RoutePolicy;
 import io.javalin.http.HandlerType;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import org.quartermaster.catalog.model.Category;
 import org.quartermaster.dashboard.CoverageChart;
 import org.quartermaster.dashboard.Dashboard;
 import org.quartermaster.needs.model.Need;
+import org.quartermaster.server.Actors;
 import org.quartermaster.server.Http;
 import org.quartermaster.server.Json;
 import org.quartermaster.server.RouteTable;
@@ -36,15 +38,16 @@ public final class DashboardPages {
 
     public static void routes(RouteTable t, Dashboard dashboard) {
         t.page(HandlerType.GET, "/", "The dashboard", ctx -> {
-            CoverageChart chart = dashboard.coverage();
+            org.quartermaster.shared.Actor viewer = Actors.of(ctx);
+            CoverageChart chart = dashboard.coverage(viewer);
             Ui ui = Ui.of(ctx);
             Templates.page(ctx, "dashboard/dashboard.jte", new DashboardView(chart, Json.write(chart),
-                    Json.write(labels(ui)), dashboard.totals(), dashboard.needsByStatus(), dashboard.pipeline(),
-                    dashboard.criticalUncovered(), dashboard.itemNames()));
+                    Json.write(labels(ui)), dashboard.totals(viewer), dashboard.needsByStatus(viewer),
+                    dashboard.pipeline(viewer), dashboard.criticalUncovered(viewer), dashboard.itemNames()));
         });
         t.get("/api/v1/dashboard/coverage", "dashboard",
                 "Quantities asked, covered and delivered per category and priority (the dashboard's chart)",
-                CoverageChart.class, ctx -> Http.json(ctx, 200, dashboard.coverage()));
+                CoverageChart.class, ctx -> Http.json(ctx, 200, dashboard.coverage(Actors.of(ctx))));
     }
 
     /** The chart's texts in the reader's language: category and measure names, axis title. */
@@ -59,5 +62,11 @@ public final class DashboardPages {
         out.put("units", ui.get("dashboard.chart.units"));
         out.put("locale", ui.lang());
         return out;
+    }
+
+    /** The access policy of every route above (checked at start: a route without one stops the server). */
+    public static void policies(org.quartermaster.access.RoutePolicies p) {
+        p.declare("GET", "/", RoutePolicy.anyRole());
+        p.declare("GET", "/api/v1/dashboard/coverage", RoutePolicy.anyRole());
     }
 }

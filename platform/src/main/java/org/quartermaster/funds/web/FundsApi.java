@@ -1,5 +1,8 @@
 package org.quartermaster.funds.web;
 
+import org.quartermaster.access.RoutePolicy;
+import org.quartermaster.access.model.Action;
+import org.quartermaster.access.model.Role;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.util.List;
@@ -318,5 +321,33 @@ public final class FundsApi {
         return new TransferResponse(t.id(), PublicIds.format(Account.ID_PREFIX, t.debit()),
                 PublicIds.format(Account.ID_PREFIX, t.credit()), t.amountMinor(), t.currency(), t.twoPhase(),
                 t.status().name(), t.reference(), outcome);
+    }
+
+    /** The access policy of every route above (checked at start: a route without one stops the server). */
+    public static void policies(org.quartermaster.access.RoutePolicies p) {
+        RoutePolicy readers = RoutePolicy.anyOf(Role.FUND_OFFICER, Role.AUDITOR, Role.COORDINATOR);
+        RoutePolicy writers = RoutePolicy.forAction(Action.MANAGE_FUNDS);
+        p.declare("POST", "/api/v1/exchange-rates", writers);
+        p.declare("GET", "/api/v1/exchange-rates/convert", RoutePolicy.anyRole());
+        p.declare("POST", "/api/v1/accounts", writers);
+        p.declare("GET", "/api/v1/accounts", readers);
+        p.declare("GET", "/api/v1/accounts/{id}", readers);
+        p.declare("POST", "/api/v1/transfers", writers);
+        p.declare("GET", "/api/v1/transfers", readers);
+        p.declare("GET", "/api/v1/transfers/{id}", readers);
+        p.declare("POST", "/api/v1/transfers/{id}/post", writers);
+        p.declare("POST", "/api/v1/transfers/{id}/void", writers);
+        p.declare("GET", "/api/v1/ledger/verify", readers);
+        p.declare("POST", "/api/v1/funds", writers);
+        p.declare("GET", "/api/v1/funds", readers);
+        p.declare("GET", "/api/v1/funds/{code}", readers);
+        p.declare("PUT", "/api/v1/funds/{code}/key", writers);
+        p.declare("POST", "/api/v1/funds/{code}/calls", writers);
+        p.declare("POST", "/api/v1/funds/{code}/measures", writers);
+        p.declare("GET", "/api/v1/funds/{code}/balances", readers);
+        p.declare("POST", "/api/v1/commitments", writers);
+        p.declare("POST", "/api/v1/payments", writers);
+        p.declare("POST", "/api/v1/claims", writers);
+        p.declare("POST", "/api/v1/bilateral-fundings", writers);
     }
 }

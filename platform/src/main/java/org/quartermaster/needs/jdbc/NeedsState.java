@@ -26,7 +26,7 @@ public final class NeedsState implements StateContribution {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of("NeedFiled", "NeedChanged", "NeedStatusChanged");
+        return Set.of("NeedFiled", "NeedChanged", "NeedStatusChanged", "NeedReleasabilityChanged");
     }
 
     @Override
@@ -90,6 +90,12 @@ public final class NeedsState implements StateContribution {
                 r.put("status", text(p, "to"));
                 r.put("covered", number(p, "coveredQuantity"));
                 r.put("delivered", number(p, "deliveredQuantity"));
+                r.put("version", number(p, "version"));
+                r.put("updatedAt", time.toString());
+            }
+            case "NeedReleasabilityChanged" -> {
+                Map<String, Object> r = rows.computeIfAbsent(entity, k -> new LinkedHashMap<>());
+                r.put("releasableTo", sortedList(p, "releasableTo"));
                 r.put("version", number(p, "version"));
                 r.put("updatedAt", time.toString());
             }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.quartermaster.access.ReadFilter;
 import org.jdbi.v3.core.Handle;
 import org.quartermaster.needs.CoverageRow;
 import org.quartermaster.needs.NeedFilter;
@@ -49,8 +50,10 @@ public final class NeedsTable {
                 UPDATE needs SET quantity = :quantity, priority = :priority, due_date = :due,
                   destination_key = COALESCE(:destinationKey, destination_key), destination_code = :destination,
                   justification = :justification, status = :status, covered_quantity = :covered,
-                  delivered_quantity = :delivered, version = version + 1, updated_at = :updated
+                  delivered_quantity = :delivered, releasable_to = :releasable, version = version + 1,
+                  updated_at = :updated
                 WHERE need_key = :key AND version = :version""")
+                .bind("releasable", String.join(",", new java.util.TreeSet<>(n.releasableTo())))
                 .bind("quantity", n.quantity()).bind("priority", n.priority().rank()).bind("due", n.dueDate())
                 .bind("destinationKey", destinationKey).bind("destination", n.destination())
                 .bind("justification", n.justification()).bind("status", n.status().name())
@@ -65,9 +68,10 @@ public final class NeedsTable {
                 .map((rs, ctx) -> row(rs)).findOne();
     }
 
-    public List<Need> list(Handle h, NeedFilter f, long afterKey, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM needs WHERE need_key > :after");
-        Map<String, Object> args = new java.util.HashMap<>();
+    /** Needs after {@code afterKey} matching {@code f} that {@code visible} (the viewer's read filter) lets through. */
+    public List<Need> list(Handle h, NeedFilter f, ReadFilter.Condition visible, long afterKey, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM needs WHERE need_key > :after AND " + visible.sql());
+        Map<String, Object> args = new java.util.HashMap<>(visible.params());
         if (f.status() != null) { sql.append(" AND status = :status"); args.put("status", f.status()); }
         if (f.item() != null) { sql.append(" AND item_code = :item"); args.put("item", f.item()); }
         if (f.requester() != null) { sql.append(" AND requester_code = :requester"); args.put("requester", f.requester()); }
@@ -91,20 +95,22 @@ public final class NeedsTable {
     }
 
     /** Asked, covered and delivered per item and priority over needs that are neither drafts nor cancelled. */
-    public List<CoverageRow> coverage(Handle h) {
+    public List<CoverageRow> coverage(Handle h, ReadFilter.Condition visible) {
         return h.createQuery("""
                 SELECT item_code, priority, COUNT(*) AS needs, SUM(quantity) AS quantity,
                   SUM(covered_quantity) AS covered, SUM(delivered_quantity) AS delivered
-                FROM needs WHERE status NOT IN ('DRAFT', 'CANCELLED')
-                GROUP BY item_code, priority ORDER BY item_code, priority""")
+                FROM needs WHERE status NOT IN ('DRAFT', 'CANCELLED') AND %s
+                GROUP BY item_code, priority ORDER BY item_code, priority""".formatted(visible.sql()))
+                .bindMap(visible.params())
                 .map((rs, ctx) -> new CoverageRow(rs.getString("item_code"), rs.getInt("priority"),
                         rs.getLong("needs"), rs.getLong("quantity"), rs.getLong("covered"), rs.getLong("delivered")))
                 .list();
     }
 
-    public Map<String, Long> countByStatus(Handle h) {
+    public Map<String, Long> countByStatus(Handle h, ReadFilter.Condition visible) {
         Map<String, Long> out = new java.util.LinkedHashMap<>();
-        h.createQuery("SELECT status, COUNT(*) FROM needs GROUP BY status ORDER BY status")
+        h.createQuery("SELECT status, COUNT(*) FROM needs WHERE " + visible.sql() + " GROUP BY status ORDER BY status")
+                .bindMap(visible.params())
                 .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }

@@ -1,5 +1,6 @@
 package org.quartermaster.needs.web;
 
+import org.quartermaster.access.RoutePolicy;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import org.quartermaster.needs.model.NeedStatus;
 import org.quartermaster.parties.Parties;
 import org.quartermaster.parties.model.Organisation;
 import org.quartermaster.audit.History;
+import org.quartermaster.server.Actors;
 import org.quartermaster.server.Http;
 import org.quartermaster.server.Links;
 import org.quartermaster.server.RouteTable;
@@ -35,7 +37,7 @@ public final class NeedPages {
     /** The offers pledged to a need, supplied by the wiring so that needs does not depend on offers. */
     @FunctionalInterface
     public interface Pledges {
-        List<Pledge> of(String needId);
+        List<Pledge> of(String needId, org.quartermaster.shared.Actor viewer);
     }
 
     /** One offer pledged (or offered) to a need, as the need's page shows it. */
@@ -62,7 +64,7 @@ public final class NeedPages {
 
     /** What the latest plan does for a need, given by the wiring so that needs need not know planning. */
     public interface PlanLines {
-        Planned of(String needId);
+        Planned of(String needId, org.quartermaster.shared.Actor viewer);
     }
 
     /** The latest plan's lines for one need: its allocations explained, and what is left short. */
@@ -78,11 +80,13 @@ public final class NeedPages {
         t.page(HandlerType.GET, "/needs", "Need lines, filtered, with an htmx partial of the table",
                 ctx -> list(ctx, needs, catalog, parties));
         t.page(HandlerType.GET, "/needs/{id}", "A need's page: fields, coverage, pledged offers, history", ctx -> {
-            Need need = needs.get(ctx.pathParam("id"));
+            org.quartermaster.shared.Actor viewer = Actors.of(ctx);
+            Need need = needs.get(ctx.pathParam("id"), viewer);
             Item item = catalog.get(need.item());
             String unit = Classifiers.get().unit(item.unit()).map(Classifiers.Unit::name).orElse(item.unit());
             Templates.page(ctx, "needs/need.jte", new NeedView(need, item.name(), unit,
-                    pledges.of(need.publicId()), History.of(journal, need.publicId()), plans.of(need.publicId())));
+                    pledges.of(need.publicId(), viewer), History.of(journal, need.publicId(), viewer),
+                    plans.of(need.publicId(), viewer)));
         });
     }
 
@@ -91,12 +95,18 @@ public final class NeedPages {
                 Http.param(ctx, "priority"));
         NeedFilter filter = new NeedFilter(form.status(), form.item(), form.requester(), null,
                 NeedsApi.priority(Http.intParam(ctx, "priority")), null);
-        Page<Need> page = needs.list(filter, Http.param(ctx, "after"), PAGE_ROWS);
+        Page<Need> page = needs.list(filter, Actors.of(ctx), Http.param(ctx, "after"), PAGE_ROWS);
         List<Item> items = catalog.all();
         Map<String, String> names = catalog.names(items);
         String next = Links.next("/needs", form.query(), page.next());
         ListView view = new ListView(form, page.items(), names, next, NeedStatus.ALL, items,
                 parties.allOrganisations());
         Templates.page(ctx, Templates.partial(ctx) ? "needs/table.jte" : "needs/list.jte", view);
+    }
+
+    /** The access policy of every route above (checked at start: a route without one stops the server). */
+    public static void policies(org.quartermaster.access.RoutePolicies p) {
+        p.declare("GET", "/needs", RoutePolicy.anyRole());
+        p.declare("GET", "/needs/{id}", RoutePolicy.anyRole());
     }
 }

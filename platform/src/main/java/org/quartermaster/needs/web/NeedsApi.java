@@ -1,5 +1,7 @@
 package org.quartermaster.needs.web;
 
+import org.quartermaster.access.RoutePolicy;
+import org.quartermaster.access.model.Action;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -30,6 +32,9 @@ public final class NeedsApi {
 
     public record TransitionRequest(Long version) {}
 
+    /** New releasability; lowering it names a GRANTED four-eyes approval of exactly this change. */
+    public record ReleasabilityRequest(List<String> releasableTo, Long version, String approval) {}
+
     public record NeedResponse(String id, String requester, String item, long quantity, String priority,
                                LocalDate dueDate, String destination, String justification, String status,
                                long coveredQuantity, long deliveredQuantity, Set<String> releasableTo, long version,
@@ -37,7 +42,16 @@ public final class NeedsApi {
 
     public record NeedPage(List<NeedResponse> items, String next) {}
 
-    public static void routes(RouteTable t, Needs needs) {
+    public static void routes(RouteTable t, Needs needs, org.quartermaster.access.FourEyesCheck fourEyes) {
+        t.put("/api/v1/needs/{id}/releasability", "needs",
+                "Change who a need is released to (lowering needs a granted approval from a second person)",
+                ReleasabilityRequest.class, NeedResponse.class, ctx -> {
+                    ReleasabilityRequest r = Http.body(ctx, ReleasabilityRequest.class);
+                    if (r.releasableTo() == null) throw new org.quartermaster.shared.InvalidField("releasableTo", "is required");
+                    Need n = needs.changeReleasability(ctx.pathParam("id"), new java.util.HashSet<>(r.releasableTo()),
+                            Http.version(r.version()), r.approval(), Actors.of(ctx), fourEyes);
+                    Http.json(ctx, 200, response(n));
+                });
         t.get("/api/v1/needs", "needs", "List need lines", NeedPage.class, List.of(
                 new Param("status", "DRAFT, OPEN, PARTLY_COVERED, COVERED, DELIVERED, CLOSED or CANCELLED", String.class),
                 new Param("item", "item code", String.class),
@@ -50,12 +64,12 @@ public final class NeedsApi {
             NeedFilter filter = new NeedFilter(Http.param(ctx, "status"), Http.param(ctx, "item"),
                     Http.param(ctx, "requester"), Http.param(ctx, "destination"), priority(Http.intParam(ctx, "priority")),
                     Http.dateParam(ctx, "dueBefore"));
-            var page = Pages.map(needs.list(filter, Http.param(ctx, "after"), Http.intParam(ctx, "limit")),
+            var page = Pages.map(needs.list(filter, Actors.of(ctx), Http.param(ctx, "after"), Http.intParam(ctx, "limit")),
                     NeedsApi::response);
             Http.json(ctx, 200, new NeedPage(page.items(), page.next()));
         });
         t.get("/api/v1/needs/{id}", "needs", "Read one need line", NeedResponse.class,
-                ctx -> Http.json(ctx, 200, response(needs.get(ctx.pathParam("id")))));
+                ctx -> Http.json(ctx, 200, response(needs.get(ctx.pathParam("id"), Actors.of(ctx)))));
         t.post("/api/v1/needs", "needs", "File a need line (DRAFT, or OPEN with submit=true)", NeedRequest.class,
                 NeedResponse.class, 201, ctx -> {
                     NeedRequest r = Http.body(ctx, NeedRequest.class);
@@ -97,5 +111,18 @@ public final class NeedsApi {
         return new NeedResponse(n.publicId(), n.requester(), n.item(), n.quantity(), n.priority().name(), n.dueDate(),
                 n.destination(), n.justification(), n.status().name(), n.coveredQuantity(), n.deliveredQuantity(),
                 n.releasableTo(), n.version(), n.createdAt(), n.updatedAt());
+    }
+
+    /** The access policy of every route above (checked at start: a route without one stops the server). */
+    public static void policies(org.quartermaster.access.RoutePolicies p) {
+        p.declare("GET", "/api/v1/needs", RoutePolicy.publicRoute());
+        p.declare("GET", "/api/v1/needs/{id}", RoutePolicy.publicRoute());
+        p.declare("POST", "/api/v1/needs", RoutePolicy.forAction(Action.FILE_NEED));
+        p.declare("PATCH", "/api/v1/needs/{id}", RoutePolicy.forAction(Action.CHANGE_NEED));
+        p.declare("PUT", "/api/v1/needs/{id}/releasability", RoutePolicy.forAction(Action.CHANGE_RELEASABILITY));
+        for (NeedRules.Action action : NeedRules.Action.values()) {
+            p.declare("POST", "/api/v1/needs/{id}/" + action.name().toLowerCase(Locale.ROOT),
+                    RoutePolicy.forAction(Action.CHANGE_NEED));
+        }
     }
 }

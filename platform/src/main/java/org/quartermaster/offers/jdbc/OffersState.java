@@ -27,7 +27,7 @@ public final class OffersState implements StateContribution {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of("OfferMade", "OfferStatusChanged");
+        return Set.of("OfferMade", "OfferStatusChanged", "OfferReleasabilityChanged");
     }
 
     @Override
@@ -83,6 +83,12 @@ public final class OffersState implements StateContribution {
             case "OfferStatusChanged" -> {
                 Map<String, Object> r = rows.computeIfAbsent(entity, k -> new LinkedHashMap<>());
                 r.put("status", text(p, "to"));
+                r.put("version", number(p, "version"));
+                r.put("updatedAt", time.toString());
+            }
+            case "OfferReleasabilityChanged" -> {
+                Map<String, Object> r = rows.computeIfAbsent(entity, k -> new LinkedHashMap<>());
+                r.put("releasableTo", sortedList(p, "releasableTo"));
                 r.put("version", number(p, "version"));
                 r.put("updatedAt", time.toString());
             }

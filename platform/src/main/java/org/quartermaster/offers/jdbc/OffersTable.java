@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.quartermaster.access.ReadFilter;
 import org.jdbi.v3.core.Handle;
 import org.quartermaster.offers.OfferFilter;
 import org.quartermaster.offers.model.Offer;
@@ -50,14 +51,26 @@ public final class OffersTable {
         if (rows == 0) throw new StaleRecord("offer", o.publicId(), expectedVersion);
     }
 
+    /** Sets who the offer is released to where {@code expectedVersion} is current, bumping the version. */
+    public void updateReleasability(Handle h, Offer o, long expectedVersion) {
+        int rows = h.createUpdate("""
+                UPDATE offers SET releasable_to = :releasable, version = version + 1, updated_at = :updated
+                WHERE offer_key = :key AND version = :version""")
+                .bind("releasable", String.join(",", new java.util.TreeSet<>(o.releasableTo())))
+                .bind("updated", o.updatedAt()).bind("key", o.key()).bind("version", expectedVersion).execute();
+        if (rows == 0) throw new StaleRecord("offer", o.publicId(), expectedVersion);
+    }
+
     public Optional<Offer> byKey(Handle h, long key) {
         return h.createQuery("SELECT * FROM offers WHERE offer_key = :key").bind("key", key)
                 .map((rs, ctx) -> row(rs)).findOne();
     }
 
-    public List<Offer> list(Handle h, OfferFilter f, Long needKey, long afterKey, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM offers WHERE offer_key > :after");
-        Map<String, Object> args = new java.util.HashMap<>();
+    /** Offers matching {@code f} that {@code visible} (the viewer's read filter) lets through. */
+    public List<Offer> list(Handle h, OfferFilter f, Long needKey, ReadFilter.Condition visible, long afterKey,
+                            int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM offers WHERE offer_key > :after AND " + visible.sql());
+        Map<String, Object> args = new java.util.HashMap<>(visible.params());
         if (f.status() != null) { sql.append(" AND status = :status"); args.put("status", f.status()); }
         if (f.item() != null) { sql.append(" AND item_code = :item"); args.put("item", f.item()); }
         if (f.donor() != null) { sql.append(" AND donor_code = :donor"); args.put("donor", f.donor()); }
@@ -76,9 +89,10 @@ public final class OffersTable {
     }
 
     /** Quantities offered and delivered per status, for the dashboard's pledged-versus-delivered view. */
-    public Map<String, Long> quantityByStatus(Handle h) {
+    public Map<String, Long> quantityByStatus(Handle h, ReadFilter.Condition visible) {
         Map<String, Long> out = new java.util.LinkedHashMap<>();
-        h.createQuery("SELECT status, SUM(quantity) FROM offers GROUP BY status ORDER BY status")
+        h.createQuery("SELECT status, SUM(quantity) FROM offers WHERE " + visible.sql() + " GROUP BY status ORDER BY status")
+                .bindMap(visible.params())
                 .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }

@@ -1,5 +1,6 @@
 package org.quartermaster.offers.web;
 
+import org.quartermaster.access.RoutePolicy;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import org.quartermaster.offers.model.OfferStatus;
 import org.quartermaster.parties.Parties;
 import org.quartermaster.parties.model.Organisation;
 import org.quartermaster.audit.History;
+import org.quartermaster.server.Actors;
 import org.quartermaster.server.Http;
 import org.quartermaster.server.Links;
 import org.quartermaster.server.RouteTable;
@@ -52,23 +54,30 @@ public final class OfferPages {
         t.page(HandlerType.GET, "/offers", "Donor offers, filtered, with an htmx partial of the table",
                 ctx -> list(ctx, offers, catalog, parties));
         t.page(HandlerType.GET, "/offers/{id}", "An offer's page: fields, the need it serves, history", ctx -> {
-            Offer offer = offers.get(ctx.pathParam("id"));
+            org.quartermaster.shared.Actor viewer = Actors.of(ctx);
+            Offer offer = offers.get(ctx.pathParam("id"), viewer);
             Item item = catalog.get(offer.item());
             String unit = Classifiers.get().unit(item.unit()).map(Classifiers.Unit::name).orElse(item.unit());
             Templates.page(ctx, "offers/offer.jte",
-                    new OfferView(offer, item.name(), unit, History.of(journal, offer.publicId())));
+                    new OfferView(offer, item.name(), unit, History.of(journal, offer.publicId(), viewer)));
         });
     }
 
     private static void list(Context ctx, Offers offers, Catalog catalog, Parties parties) {
         Form form = new Form(Http.param(ctx, "status"), Http.param(ctx, "item"), Http.param(ctx, "donor"));
         Page<Offer> page = offers.list(new OfferFilter(form.status(), form.item(), form.donor(), null),
-                Http.param(ctx, "after"), PAGE_ROWS);
+                Actors.of(ctx), Http.param(ctx, "after"), PAGE_ROWS);
         List<Item> items = catalog.all();
         Map<String, String> names = catalog.names(items);
         String next = Links.next("/offers", form.query(), page.next());
         ListView view = new ListView(form, page.items(), names, next, OfferStatus.ALL, items,
                 parties.allOrganisations());
         Templates.page(ctx, Templates.partial(ctx) ? "offers/table.jte" : "offers/list.jte", view);
+    }
+
+    /** The access policy of every route above (checked at start: a route without one stops the server). */
+    public static void policies(org.quartermaster.access.RoutePolicies p) {
+        p.declare("GET", "/offers", RoutePolicy.anyRole());
+        p.declare("GET", "/offers/{id}", RoutePolicy.anyRole());
     }
 }

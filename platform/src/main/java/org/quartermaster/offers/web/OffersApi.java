@@ -1,5 +1,7 @@
 package org.quartermaster.offers.web;
 
+import org.quartermaster.access.RoutePolicy;
+import org.quartermaster.access.model.Action;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,6 +29,9 @@ public final class OffersApi {
 
     public record TransitionRequest(Long version) {}
 
+    /** New releasability; lowering it names a GRANTED four-eyes approval of exactly this change. */
+    public record ReleasabilityRequest(List<String> releasableTo, Long version, String approval) {}
+
     public record OfferResponse(String id, String donor, String item, long quantity, String condition, String origin,
                                 LocalDate availableFrom, String terms, boolean nonLethalOnly, String restrictions,
                                 boolean reimbursementRequested, String need, String status, Set<String> releasableTo,
@@ -34,7 +39,16 @@ public final class OffersApi {
 
     public record OfferPage(List<OfferResponse> items, String next) {}
 
-    public static void routes(RouteTable t, Offers offers) {
+    public static void routes(RouteTable t, Offers offers, org.quartermaster.access.FourEyesCheck fourEyes) {
+        t.put("/api/v1/offers/{id}/releasability", "offers",
+                "Change who an offer is released to (lowering needs a granted approval from a second person)",
+                ReleasabilityRequest.class, OfferResponse.class, ctx -> {
+                    ReleasabilityRequest r = Http.body(ctx, ReleasabilityRequest.class);
+                    if (r.releasableTo() == null) throw new org.quartermaster.shared.InvalidField("releasableTo", "is required");
+                    Offer o = offers.changeReleasability(ctx.pathParam("id"), new java.util.HashSet<>(r.releasableTo()),
+                            Http.version(r.version()), r.approval(), Actors.of(ctx), fourEyes);
+                    Http.json(ctx, 200, response(o));
+                });
         t.get("/api/v1/offers", "offers", "List offers", OfferPage.class, List.of(
                 new Param("status", "OFFERED, ACCEPTED, COMMITTED, SHIPPED, DELIVERED, WITHDRAWN or DECLINED", String.class),
                 new Param("item", "item code", String.class),
@@ -44,12 +58,12 @@ public final class OffersApi {
                 new Param("limit", "page size, 1 to 500", Integer.class)), ctx -> {
             OfferFilter filter = new OfferFilter(Http.param(ctx, "status"), Http.param(ctx, "item"),
                     Http.param(ctx, "donor"), Http.param(ctx, "need"));
-            var page = Pages.map(offers.list(filter, Http.param(ctx, "after"), Http.intParam(ctx, "limit")),
+            var page = Pages.map(offers.list(filter, Actors.of(ctx), Http.param(ctx, "after"), Http.intParam(ctx, "limit")),
                     OffersApi::response);
             Http.json(ctx, 200, new OfferPage(page.items(), page.next()));
         });
         t.get("/api/v1/offers/{id}", "offers", "Read one offer", OfferResponse.class,
-                ctx -> Http.json(ctx, 200, response(offers.get(ctx.pathParam("id")))));
+                ctx -> Http.json(ctx, 200, response(offers.get(ctx.pathParam("id"), Actors.of(ctx)))));
         t.post("/api/v1/offers", "offers", "Make an offer from stock", OfferRequest.class, OfferResponse.class, 201,
                 ctx -> {
                     OfferRequest r = Http.body(ctx, OfferRequest.class);
@@ -78,5 +92,17 @@ public final class OffersApi {
         return new OfferResponse(o.publicId(), o.donor(), o.item(), o.quantity(), o.condition().name(), o.origin(),
                 o.availableFrom(), o.terms().name(), o.nonLethalOnly(), o.restrictions(), o.reimbursementRequested(),
                 o.need(), o.status().name(), o.releasableTo(), o.version(), o.createdAt(), o.updatedAt());
+    }
+
+    /** The access policy of every route above (checked at start: a route without one stops the server). */
+    public static void policies(org.quartermaster.access.RoutePolicies p) {
+        p.declare("GET", "/api/v1/offers", RoutePolicy.publicRoute());
+        p.declare("GET", "/api/v1/offers/{id}", RoutePolicy.publicRoute());
+        p.declare("POST", "/api/v1/offers", RoutePolicy.forAction(Action.MAKE_OFFER));
+        p.declare("PUT", "/api/v1/offers/{id}/releasability", RoutePolicy.forAction(Action.CHANGE_RELEASABILITY));
+        for (OfferRules.Action step : OfferRules.Action.values()) {
+            p.declare("POST", "/api/v1/offers/{id}/" + step.name().toLowerCase(Locale.ROOT),
+                    RoutePolicy.forAction(org.quartermaster.offers.Offers.actionOf(step)));
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.quartermaster.access.ReadFilter;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.quartermaster.planning.Lane;
@@ -79,6 +80,26 @@ public final class PlansTable {
     public Optional<PlanRecord> byKey(Handle h, long key) {
         return h.createQuery("SELECT * FROM plans WHERE plan_key = :key").bind("key", key)
                 .map((rs, ctx) -> plan(rs)).findOne();
+    }
+
+    /** True when plan {@code key} passes {@code visible} (the viewer's read filter over owner and releasability). */
+    public boolean visible(Handle h, long key, ReadFilter.Condition visible) {
+        return h.createQuery("SELECT COUNT(*) FROM plans WHERE plan_key = :key AND " + visible.sql())
+                .bind("key", key).bindMap(visible.params()).mapTo(Long.class).one() > 0;
+    }
+
+    /** The newest plan {@code visible} lets through. */
+    public Optional<PlanRecord> latest(Handle h, ReadFilter.Condition visible) {
+        return h.createQuery("SELECT * FROM plans WHERE " + visible.sql() + " ORDER BY plan_key DESC LIMIT 1")
+                .bindMap(visible.params()).map((rs, ctx) -> plan(rs)).findOne();
+    }
+
+    /** Plans after {@code afterKey} that {@code visible} lets through, oldest first. */
+    public List<PlanRecord> list(Handle h, ReadFilter.Condition visible, long afterKey, int limit) {
+        return h.createQuery("SELECT * FROM plans WHERE plan_key > :after AND " + visible.sql()
+                        + " ORDER BY plan_key LIMIT :limit")
+                .bind("after", afterKey).bind("limit", limit).bindMap(visible.params())
+                .map((rs, ctx) -> plan(rs)).list();
     }
 
     public Optional<PlanRecord> latest(Handle h) {

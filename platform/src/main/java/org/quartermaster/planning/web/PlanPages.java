@@ -1,5 +1,7 @@
 package org.quartermaster.planning.web;
 
+import org.quartermaster.access.RoutePolicy;
+import org.quartermaster.access.model.Action;
 import io.javalin.http.HandlerType;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +36,7 @@ public final class PlanPages {
 
     public static void routes(RouteTable t, Planning planning) {
         t.page(HandlerType.GET, "/plans", "Plans, newest last, with a button to propose a new one", ctx -> {
-            var page = planning.list(ctx.queryParam("after"), Limits.PAGE_SIZE_DEFAULT);
+            var page = planning.list(Actors.of(ctx), ctx.queryParam("after"), Limits.PAGE_SIZE_DEFAULT);
             Templates.page(ctx, "planning/list.jte", new ListView(page.items(),
                     page.next() == null ? null : "/plans?after=" + page.next()));
         });
@@ -43,7 +45,7 @@ public final class PlanPages {
             ctx.redirect("/plans/" + plan.publicId(), io.javalin.http.HttpStatus.SEE_OTHER);
         });
         t.page(HandlerType.GET, "/plans/{id}", "A plan: objective, coverage by week and priority, shortfalls, allocations",
-                ctx -> Templates.page(ctx, "planning/plan.jte", view(planning, ctx.pathParam("id"))));
+                ctx -> Templates.page(ctx, "planning/plan.jte", view(planning, ctx.pathParam("id"), Actors.of(ctx))));
         t.page(HandlerType.POST, "/plans/{id}/approve", "Approve a plan (form post: approver, version)", ctx -> {
             String version = ctx.formParam("version");
             long v;
@@ -57,10 +59,10 @@ public final class PlanPages {
         });
     }
 
-    static PlanView view(Planning planning, String id) {
-        PlanRecord plan = planning.get(id);
-        List<PlannedAllocation> allocations = planning.allocations(id, null);
-        List<PlannedShortfall> shortfalls = planning.shortfalls(id, null);
+    static PlanView view(Planning planning, String id, org.quartermaster.shared.Actor viewer) {
+        PlanRecord plan = planning.get(id, viewer);
+        List<PlannedAllocation> allocations = planning.allocations(id, null, viewer);
+        List<PlannedShortfall> shortfalls = planning.shortfalls(id, null, viewer);
         WeekChart chart = chart(plan, allocations);
         Map<String, Map<String, Long>> byPriority = new TreeMap<>();
         for (PlannedShortfall s : shortfalls) {
@@ -82,5 +84,13 @@ public final class PlanPages {
         List<String> labels = new ArrayList<>(weeks);
         for (int w = 0; w < weeks; w++) labels.add(plan.start().plusWeeks(w).toString());
         return new WeekChart(labels, series);
+    }
+
+    /** The access policy of every route above (checked at start: a route without one stops the server). */
+    public static void policies(org.quartermaster.access.RoutePolicies p) {
+        p.declare("GET", "/plans", RoutePolicy.anyRole());
+        p.declare("POST", "/plans", RoutePolicy.forPlatformAction(Action.PROPOSE_PLAN));
+        p.declare("GET", "/plans/{id}", RoutePolicy.anyRole());
+        p.declare("POST", "/plans/{id}/approve", RoutePolicy.forAction(Action.APPROVE));
     }
 }

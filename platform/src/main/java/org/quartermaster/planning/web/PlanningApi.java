@@ -1,5 +1,7 @@
 package org.quartermaster.planning.web;
 
+import org.quartermaster.access.RoutePolicy;
+import org.quartermaster.access.model.Action;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -60,31 +62,31 @@ public final class PlanningApi {
         t.get("/api/v1/plans", "planning", "List plans, oldest first", PlanPage.class, List.of(
                 new Param("after", "cursor from the previous page", String.class),
                 new Param("limit", "page size, 1 to 500", Integer.class)), ctx -> {
-            var page = Pages.map(planning.list(Http.param(ctx, "after"), Http.intParam(ctx, "limit")),
+            var page = Pages.map(planning.list(Actors.of(ctx), Http.param(ctx, "after"), Http.intParam(ctx, "limit")),
                     PlanningApi::response);
             Http.json(ctx, 200, new PlanPage(page.items(), page.next()));
         });
         t.get("/api/v1/plans/{id}", "planning", "Read one plan", PlanResponse.class,
-                ctx -> Http.json(ctx, 200, response(planning.get(ctx.pathParam("id")))));
+                ctx -> Http.json(ctx, 200, response(planning.get(ctx.pathParam("id"), Actors.of(ctx)))));
         t.get("/api/v1/plans/{id}/allocations", "planning", "A plan's allocations with explanations",
                 AllocationList.class, List.of(new Param("need", "only this need", String.class)), ctx -> {
                     String id = ctx.pathParam("id");
-                    List<AllocationResponse> items = planning.allocations(id, Http.param(ctx, "need")).stream()
+                    List<AllocationResponse> items = planning.allocations(id, Http.param(ctx, "need"), Actors.of(ctx)).stream()
                             .map(PlanningApi::response).toList();
-                    Http.json(ctx, 200, new AllocationList(planning.get(id).publicId(), items));
+                    Http.json(ctx, 200, new AllocationList(planning.get(id, Actors.of(ctx)).publicId(), items));
                 });
         t.get("/api/v1/plans/{id}/shortfalls", "planning", "A plan's shortfalls with what limited them",
                 ShortfallList.class, List.of(new Param("need", "only this need", String.class)), ctx -> {
                     String id = ctx.pathParam("id");
-                    Http.json(ctx, 200, new ShortfallList(planning.get(id).publicId(),
-                            planning.shortfalls(id, Http.param(ctx, "need"))));
+                    Http.json(ctx, 200, new ShortfallList(planning.get(id, Actors.of(ctx)).publicId(),
+                            planning.shortfalls(id, Http.param(ctx, "need"), Actors.of(ctx))));
                 });
         t.get("/api/v1/plans/{id}/diff", "planning", "What changed per need against another plan", PlanDiff.class,
                 List.of(new Param("against", "the earlier plan's id", String.class)), ctx -> {
-                    String id = planning.get(ctx.pathParam("id")).publicId();
+                    String id = planning.get(ctx.pathParam("id"), Actors.of(ctx)).publicId();
                     String against = Http.param(ctx, "against");
                     if (against == null) throw new InvalidField("against", "is required (an earlier plan's id)");
-                    Http.json(ctx, 200, planning.diff(against, id));
+                    Http.json(ctx, 200, planning.diff(against, id, Actors.of(ctx)));
                 });
         t.post("/api/v1/plans/{id}/approve", "planning", "Approve a proposed plan (a second person)",
                 ApproveRequest.class, PlanResponse.class, 200, ctx -> {
@@ -114,5 +116,18 @@ public final class PlanningApi {
         return new AllocationResponse(a.line(), a.need(), a.priority(), a.sourceKind(), a.source(), a.suppliedItem(), a.origin(),
                 a.quantity(), a.shipWeek(), a.arrivalWeek(), a.latenessWeeks(), a.moneyCost(), a.substitutionCost(),
                 a.latenessCost(), a.explanation());
+    }
+
+    /** The access policy of every route above (checked at start: a route without one stops the server). */
+    public static void policies(org.quartermaster.access.RoutePolicies p) {
+        p.declare("POST", "/api/v1/plans", RoutePolicy.forPlatformAction(Action.PROPOSE_PLAN));
+        p.declare("GET", "/api/v1/plans", RoutePolicy.anyRole());
+        p.declare("GET", "/api/v1/plans/{id}", RoutePolicy.anyRole());
+        p.declare("GET", "/api/v1/plans/{id}/allocations", RoutePolicy.anyRole());
+        p.declare("GET", "/api/v1/plans/{id}/shortfalls", RoutePolicy.anyRole());
+        p.declare("GET", "/api/v1/plans/{id}/diff", RoutePolicy.anyRole());
+        p.declare("POST", "/api/v1/plans/{id}/approve", RoutePolicy.forAction(Action.APPROVE));
+        p.declare("GET", "/api/v1/lanes", RoutePolicy.anyRole());
+        p.declare("POST", "/api/v1/lanes", RoutePolicy.forPlatformAction(Action.DEFINE_LANE));
     }
 }
