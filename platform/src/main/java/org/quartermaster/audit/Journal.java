@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.quartermaster.shared.Checks;
 import org.quartermaster.shared.Cursor;
 import org.quartermaster.shared.Page;
@@ -58,20 +59,45 @@ public final class Journal {
         return keys;
     }
 
-    /** A change to be journalled: its type (past tense, e.g. {@code NeedFiled}), entity and payload. */
-    record Draft(String type, String entityId, Object payload) implements Tx.Change {}
+    /**
+     * A change to be journalled: who made it (null: the transaction's actor), its type (past
+     * tense, e.g. {@code NeedFiled}), entity and payload.
+     */
+    record Draft(org.quartermaster.shared.Actor actor, String type, String entityId, Object payload)
+            implements Tx.Change {}
 
     /** Journals one change in {@code tx}; it commits with the change or not at all. */
     public void record(Tx tx, String type, String entityId, Object payload) {
-        Checks.text("event.type", type, TYPE_LENGTH_MAX);
-        Checks.text("event.entity", entityId, ENTITY_LENGTH_MAX);
-        tx.defer(new Draft(type, entityId, payload));
+        record(tx, null, type, entityId, payload);
     }
 
+    /**
+     * Journals one change made by {@code actor} in {@code tx}, a transaction that carries the
+     * changes of several requesters at once (a ledger group commit): each event names its own
+     * actor. A null actor means the transaction's.
+     */
+    public void record(Tx tx, org.quartermaster.shared.Actor actor, String type, String entityId, Object payload) {
+        Checks.text("event.type", type, TYPE_LENGTH_MAX);
+        Checks.text("event.entity", entityId, ENTITY_LENGTH_MAX);
+        tx.defer(new Draft(actor, type, entityId, payload));
+    }
+
+    /**
+     * Appends the transaction's events under the head lock: one statement batch for the events,
+     * one for the Merkle nodes, one head update, whatever the number of events.
+     */
     private void flush(Tx tx) {
         List<Draft> drafts = tx.deferred().stream()
                 .filter(Draft.class::isInstance).map(Draft.class::cast).toList();
         if (drafts.isEmpty()) return;
+        // Serialise before taking the lock: the head is held as briefly as possible.
+        String time = tx.now().toString();
+        String[] payloads = new String[drafts.size()];
+        com.fasterxml.jackson.databind.JsonNode[] trees = new com.fasterxml.jackson.databind.JsonNode[drafts.size()];
+        for (int i = 0; i < drafts.size(); i++) {
+            trees[i] = CanonicalJson.tree(drafts.get(i).payload() == null ? Map.of() : drafts.get(i).payload());
+            payloads[i] = Leaves.canonicalPayload(trees[i]);
+        }
         Handle h = tx.handle();
         String lock = tx.dialect() == Dialect.POSTGRESQL ? " FOR UPDATE" : "";
         Map<String, Object> head = h.createQuery("SELECT sequence, hash FROM journal_head WHERE id = 1" + lock)
@@ -79,26 +105,30 @@ public final class Journal {
         long sequence = ((Number) head.get("sequence")).longValue();
         long before = sequence;
         String prevHash = (String) head.get("hash");
-        MerkleTree tree = new MerkleTree(new SqlNodeStore(h), sequence);
-        for (Draft draft : drafts) {
+        SqlNodeStore nodes = new SqlNodeStore(h);
+        MerkleTree tree = new MerkleTree(nodes, sequence);
+        PreparedBatch events = h.prepareBatch("""
+                INSERT INTO journal_events (sequence, occurred_at, actor, organisation, event_type, entity_id,
+                  body, prev_hash, hash, payload)
+                VALUES (:sequence, :time, :actor, :organisation, :type, :entity, :body, :prevHash, :hash,
+                  :payload)""");
+        for (int i = 0; i < drafts.size(); i++) {
+            Draft draft = drafts.get(i);
+            org.quartermaster.shared.Actor actor = draft.actor() != null ? draft.actor() : tx.actor();
             sequence++;
-            String payload = Leaves.canonicalPayload(draft.payload());
-            String body = body(sequence, tx, draft);
+            String body = body(sequence, time, actor, draft.type(), draft.entityId(), trees[i]);
             String hash = chain(prevHash, body);
-            h.createUpdate("""
-                    INSERT INTO journal_events (sequence, occurred_at, actor, organisation, event_type, entity_id,
-                      body, prev_hash, hash, payload)
-                    VALUES (:sequence, :time, :actor, :organisation, :type, :entity, :body, :prevHash, :hash,
-                      :payload)""")
-                    .bind("sequence", sequence).bind("time", tx.now())
-                    .bind("actor", tx.actor().user()).bind("organisation", tx.actor().organisation())
+            events.bind("sequence", sequence).bind("time", tx.now())
+                    .bind("actor", actor.user()).bind("organisation", actor.organisation())
                     .bind("type", draft.type()).bind("entity", draft.entityId())
-                    .bind("body", body).bind("prevHash", prevHash).bind("hash", hash).bind("payload", payload)
-                    .execute();
-            tree.append(Leaves.leaf(sequence, tx.now(), tx.actor().user(), tx.actor().organisation(), draft.type(),
-                    draft.entityId(), payload));
+                    .bind("body", body).bind("prevHash", prevHash).bind("hash", hash).bind("payload", payloads[i])
+                    .add();
+            tree.append(Leaves.leaf(sequence, tx.now(), actor.user(), actor.organisation(), draft.type(),
+                    draft.entityId(), payloads[i]));
             prevHash = hash;
         }
+        events.execute();
+        nodes.flush();
         h.createUpdate("UPDATE journal_head SET sequence = :sequence, hash = :hash WHERE id = 1")
                 .bind("sequence", sequence).bind("hash", prevHash).execute();
         // A head whenever the journal passes a multiple of everyEvents: no extra read under the lock,
@@ -186,16 +216,21 @@ public final class Journal {
         }
     }
 
-    static String body(long sequence, Tx tx, Draft draft) {
-        Map<String, Object> event = new LinkedHashMap<>();
+    /**
+     * The hashed body: canonical JSON of the event with its keys in order, the payload given as
+     * its canonical tree (so it is serialised once, not once for the body and once for the leaf).
+     */
+    static String body(long sequence, String time, org.quartermaster.shared.Actor actor, String type, String entity,
+                       com.fasterxml.jackson.databind.JsonNode payload) {
+        Map<String, Object> event = new java.util.TreeMap<>();
         event.put("sequence", sequence);
-        event.put("time", tx.now().toString());
-        event.put("actor", tx.actor().user());
-        event.put("organisation", tx.actor().organisation());
-        event.put("type", draft.type());
-        event.put("entity", draft.entityId());
-        event.put("payload", draft.payload() == null ? Map.of() : draft.payload());
-        return CanonicalJson.write(event);
+        event.put("time", time);
+        event.put("actor", actor.user());
+        event.put("organisation", actor.organisation());
+        event.put("type", type);
+        event.put("entity", entity);
+        event.put("payload", payload);
+        return CanonicalJson.writeSorted(event);
     }
 
     /** SHA-256 over the previous hash's bytes and the event body, hex. */

@@ -8,11 +8,12 @@ import org.quartermaster.journal.NodeStore;
 /**
  * The Merkle tree's subtree hashes in table {@code journal_nodes}, read and written through one
  * connection (a write transaction, or a read snapshot). Nodes are written once; a small cache
- * keeps the reads of one transaction from repeating.
+ * keeps the reads of one transaction from repeating. Writes are batched: call {@link #flush}.
  */
 public final class SqlNodeStore implements NodeStore {
     private final Handle handle;
     private final Map<Long, byte[]> cache = new HashMap<>();
+    private org.jdbi.v3.core.statement.PreparedBatch batch;
 
     public SqlNodeStore(Handle handle) {
         this.handle = handle;
@@ -21,9 +22,20 @@ public final class SqlNodeStore implements NodeStore {
     @Override
     public void put(int level, long index, byte[] hash, int offset) {
         byte[] copy = java.util.Arrays.copyOfRange(hash, offset, offset + 32);
-        handle.createUpdate("INSERT INTO journal_nodes (level, idx, hash) VALUES (:level, :idx, :hash)")
-                .bind("level", level).bind("idx", index).bind("hash", copy).execute();
+        if (batch == null) {
+            batch = handle.prepareBatch("INSERT INTO journal_nodes (level, idx, hash) VALUES (:level, :idx, :hash)");
+        }
+        batch.bind("level", level).bind("idx", index).bind("hash", copy).add();
         cache.put(key(level, index), copy);
+    }
+
+    /**
+     * Writes the nodes put since the last flush, in one statement batch. Until then they are
+     * only in this store's memory (reads through this store see them).
+     */
+    public void flush() {
+        if (batch != null && batch.size() > 0) batch.execute();
+        batch = null;
     }
 
     @Override

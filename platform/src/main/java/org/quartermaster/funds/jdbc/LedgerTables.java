@@ -83,6 +83,68 @@ public final class LedgerTables {
                 .executeAndReturnGeneratedKeys("transfer_key").mapTo(Long.class).one();
     }
 
+    /**
+     * Inserts new transfers in one statement; returns each one's key by transfer id. The rows
+     * come back in no promised order, so they are matched by id (unique).
+     */
+    public Map<String, Long> insertTransfers(Handle h, List<Transfer> transfers) {
+        Map<String, Long> keys = new java.util.HashMap<>();
+        if (transfers.isEmpty()) return keys;
+        StringBuilder sql = new StringBuilder("""
+                INSERT INTO fund_transfers (transfer_id, debit_key, credit_key, amount_minor, currency, two_phase,
+                  status, reference, created_at, updated_at) VALUES""");
+        for (int i = 0; i < transfers.size(); i++) {
+            sql.append(i == 0 ? " " : ", ").append("(:id").append(i).append(", :debit").append(i).append(", :credit")
+                    .append(i).append(", :amount").append(i).append(", :currency").append(i).append(", :twoPhase")
+                    .append(i).append(", :status").append(i).append(", :reference").append(i).append(", :now")
+                    .append(i).append(", :now").append(i).append(')');
+        }
+        sql.append(" RETURNING transfer_key, transfer_id");
+        var q = h.createQuery(sql.toString());
+        for (int i = 0; i < transfers.size(); i++) {
+            Transfer t = transfers.get(i);
+            q.bind("id" + i, t.id()).bind("debit" + i, t.debit()).bind("credit" + i, t.credit())
+                    .bind("amount" + i, t.amountMinor()).bind("currency" + i, t.currency())
+                    .bind("twoPhase" + i, t.twoPhase()).bind("status" + i, t.status().name())
+                    .bind("reference" + i, t.reference()).bind("now" + i, t.createdAt());
+        }
+        q.map((rs, ctx) -> Map.entry(rs.getString("transfer_id"), rs.getLong("transfer_key")))
+                .forEach(e -> keys.put(e.getKey(), e.getValue()));
+        if (keys.size() != transfers.size()) {
+            throw new IllegalStateException(transfers.size() + " transfers inserted but " + keys.size() + " keys returned");
+        }
+        return keys;
+    }
+
+    /** Writes the balances of accounts locked by this transaction, in one statement batch. */
+    public void updateBalances(Handle h, java.util.Collection<Account> accounts) {
+        if (accounts.isEmpty()) return;
+        var batch = h.prepareBatch("""
+                UPDATE fund_accounts SET debits_pending = :dp, debits_posted = :dd, credits_pending = :cp,
+                  credits_posted = :cc WHERE account_key = :key""");
+        for (Account a : accounts) {
+            Balance b = a.balance();
+            batch.bind("dp", b.debitsPending()).bind("dd", b.debitsPosted()).bind("cp", b.creditsPending())
+                    .bind("cc", b.creditsPosted()).bind("key", a.key()).add();
+        }
+        int[] rows = batch.execute();
+        for (int i = 0; i < rows.length; i++) {
+            // a driver may answer SUCCESS_NO_INFO (-2) for a batched row; any other count but 1 is wrong
+            if (rows[i] != 1 && rows[i] != java.sql.Statement.SUCCESS_NO_INFO) {
+                throw new IllegalStateException("an account vanished while locked (" + rows[i] + " rows)");
+            }
+        }
+    }
+
+    /** The transfers with these ids that exist, by id. */
+    public Map<String, Transfer> transfersByIds(Handle h, java.util.Collection<String> ids) {
+        Map<String, Transfer> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) return out;
+        h.createQuery("SELECT * FROM fund_transfers WHERE transfer_id IN (<ids>)").bindList("ids", List.copyOf(ids))
+                .map((rs, ctx) -> transfer(rs)).forEach(t -> out.put(t.id(), t));
+        return out;
+    }
+
     /** Moves a pending transfer on; zero rows means it was not pending any more. */
     public boolean settle(Handle h, Transfer t) {
         return h.createUpdate("""

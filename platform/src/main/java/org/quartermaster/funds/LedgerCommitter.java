@@ -1,0 +1,130 @@
+package org.quartermaster.funds;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Function;
+import org.quartermaster.funds.Ledger.Item;
+import org.quartermaster.shared.Actor;
+import org.quartermaster.store.Database;
+import org.quartermaster.store.Tx;
+
+/**
+ * Group commit of ledger transfers. Callers enqueue their transfers and wait; one committer
+ * thread takes everything pending (up to {@link #GROUP_TRANSFERS_MAX} transfers), makes it in
+ * one transaction (one lock of the accounts, statement batches, one journal flush, one commit)
+ * and only then completes each caller's future with that caller's own outcomes. While one group
+ * commits, the next one gathers, so the group size follows the load and a lone caller waits for
+ * one transaction only.
+ *
+ * <p>If the shared transaction fails (a lost race on a transfer id with a writer outside the
+ * committer, a database error), nothing of it was committed; each caller's transfers then run
+ * again in a transaction of their own, so one caller's failure is never another's.
+ */
+final class LedgerCommitter {
+    /** Most transfers in one group transaction (bounds its statements and the wait of its callers). */
+    static final int GROUP_TRANSFERS_MAX = 1_000;
+
+    /** One caller's transfers and the future it waits on. */
+    private record Request(List<Item> items, Actor actor, CompletableFuture<List<TransferOutcome>> done) {}
+
+    private final Database db;
+    private final Function<Tx, Function<List<Item>, List<TransferOutcome>>> apply;
+    private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+    private Thread thread;
+    private Request carried;
+
+    /** {@code apply}: makes items in a transaction (the ledger's one write path). */
+    LedgerCommitter(Database db, Function<Tx, Function<List<Item>, List<TransferOutcome>>> apply) {
+        this.db = db;
+        this.apply = apply;
+    }
+
+    /** Enqueues {@code items} (one caller's, at most {@link #GROUP_TRANSFERS_MAX}) and waits until they are committed. */
+    List<TransferOutcome> submit(List<Item> items) {
+        if (items.isEmpty()) return List.of();
+        Actor actor = items.getFirst().actor();
+        Request r = new Request(List.copyOf(items), actor, new CompletableFuture<>());
+        start();
+        queue.add(r);
+        try {
+            return r.done().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
+    }
+
+    private synchronized void start() {
+        if (thread != null) return;
+        thread = Thread.ofPlatform().daemon().name("qm-ledger-committer").start(this::run);
+    }
+
+    private void run() {
+        while (true) {
+            List<Request> group;
+            try {
+                group = next();
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                commit(group);
+            } catch (Throwable t) {
+                // never leave a caller waiting
+                for (Request r : group) r.done().completeExceptionally(t);
+            }
+        }
+    }
+
+    /** Waits for one request, then takes what else is pending, up to the bound. */
+    private List<Request> next() throws InterruptedException {
+        Request first = carried != null ? carried : queue.take();
+        carried = null;
+        List<Request> group = new ArrayList<>();
+        group.add(first);
+        int transfers = first.items().size();
+        for (Request r; (r = queue.poll()) != null; ) {
+            if (transfers + r.items().size() > GROUP_TRANSFERS_MAX) {
+                carried = r;
+                break;
+            }
+            group.add(r);
+            transfers += r.items().size();
+        }
+        return group;
+    }
+
+    private void commit(List<Request> group) {
+        List<Item> all = new ArrayList<>();
+        for (Request r : group) all.addAll(r.items());
+        Actor actor = group.stream().map(Request::actor).distinct().count() == 1 ? group.getFirst().actor() : Actor.SYSTEM;
+        List<TransferOutcome> outcomes;
+        try {
+            outcomes = Ledger.retryingDuplicates(() -> db.write(actor, tx -> apply.apply(tx).apply(all)));
+        } catch (RuntimeException shared) {
+            if (group.size() == 1) {
+                group.getFirst().done().completeExceptionally(shared);
+                return;
+            }
+            // Nothing of the group committed: each caller's transfers again, alone.
+            for (Request r : group) {
+                try {
+                    r.done().complete(Ledger.retryingDuplicates(
+                            () -> db.write(r.actor(), tx -> apply.apply(tx).apply(r.items()))));
+                } catch (RuntimeException own) {
+                    r.done().completeExceptionally(own);
+                }
+            }
+            return;
+        }
+        int at = 0;
+        for (Request r : group) {
+            r.done().complete(List.copyOf(outcomes.subList(at, at + r.items().size())));
+            at += r.items().size();
+        }
+    }
+}
