@@ -35,6 +35,8 @@ final class LedgerCommitter {
     private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private Thread thread;
     private Request carried;
+    private static final boolean DEBUG = Boolean.getBoolean("qm.ledger.debug");
+    private long dbgGroups, dbgItems, dbgNanos;
 
     /** {@code apply}: makes items in a transaction (the ledger's one write path). */
     LedgerCommitter(Database db, Function<Tx, Function<List<Item>, List<TransferOutcome>>> apply) {
@@ -71,8 +73,15 @@ final class LedgerCommitter {
             } catch (InterruptedException e) {
                 return;
             }
+            long t0 = System.nanoTime();
             try {
                 commit(group);
+                if (DEBUG) {
+                    dbgGroups++; dbgNanos += System.nanoTime() - t0;
+                    for (Request r : group) dbgItems += r.items().size();
+                    if (dbgGroups % 200 == 0) System.err.printf("committer: %d groups, %.1f transfers/group, %.2f ms/group%n",
+                            dbgGroups, dbgItems / (double) dbgGroups, dbgNanos / 1e6 / dbgGroups);
+                }
             } catch (Throwable t) {
                 // never leave a caller waiting
                 for (Request r : group) r.done().completeExceptionally(t);
