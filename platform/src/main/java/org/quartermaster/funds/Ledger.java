@@ -188,7 +188,7 @@ public final class Ledger {
             ids.add(items.get(i).id());
         }
         Map<Long, Account> current = table.lock(tx.handle(), tx.dialect(), keys);
-        Map<String, Transfer> known = table.transfersByIds(tx.handle(), ids);
+        Map<String, Transfer> known = table.transfersByIds(tx.handle(), tx.dialect(), ids);
         Map<Long, Account> touched = new java.util.LinkedHashMap<>();
         List<Transfer> created = new ArrayList<>();
         List<TransferOutcome> outcomes = new ArrayList<>(items.size());
@@ -236,7 +236,7 @@ public final class Ledger {
         }
         if (created.isEmpty()) return outcomes;
         write(tx, touched.values());
-        Map<String, Long> inserted = table.insertTransfers(tx.handle(), created);
+        Map<String, Long> inserted = table.insertTransfers(tx.handle(), tx.dialect(), created);
         List<TransferOutcome> answered = new ArrayList<>(outcomes.size());
         for (int i = 0; i < outcomes.size(); i++) {
             TransferOutcome o = outcomes.get(i);
@@ -272,6 +272,11 @@ public final class Ledger {
             journal.record(tx, actor, "TransferPosted", t.id(), new TransferPosted(t.id(), from.publicId(),
                     to.publicId(), t.amountMinor(), t.currency(), false, t.reference()));
         }
+    }
+
+    /** Groups the committer has taken and the requests in them: {@code {groups, requests}} (for tests). */
+    long[] committerCounts() {
+        return committer.counts();
     }
 
     /** Posts a pending transfer. Posting a posted one again is a replay; a voided one is a conflict. */

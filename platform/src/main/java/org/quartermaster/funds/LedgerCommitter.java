@@ -26,6 +26,8 @@ import org.quartermaster.store.Tx;
 final class LedgerCommitter {
     /** Most transfers in one group transaction (bounds its statements and the wait of its callers). */
     static final int GROUP_TRANSFERS_MAX = 1_000;
+    /** How long the committer thread waits for work before it ends (it starts again on demand). */
+    static final long IDLE_MS = 2_000;
 
     /** One caller's transfers and the future it waits on. */
     private record Request(List<Item> items, Actor actor, CompletableFuture<List<TransferOutcome>> done) {}
@@ -34,9 +36,9 @@ final class LedgerCommitter {
     private final Function<Tx, Function<List<Item>, List<TransferOutcome>>> apply;
     private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private Thread thread;
-    private Request carried;
-    private static final boolean DEBUG = Boolean.getBoolean("qm.ledger.debug");
-    private long dbgGroups, dbgItems, dbgNanos;
+    private volatile Request carried;
+    private final java.util.concurrent.atomic.AtomicLong groups = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
 
     /** {@code apply}: makes items in a transaction (the ledger's one write path). */
     LedgerCommitter(Database db, Function<Tx, Function<List<Item>, List<TransferOutcome>>> apply) {
@@ -44,13 +46,18 @@ final class LedgerCommitter {
         this.apply = apply;
     }
 
+    /** Groups taken so far and the requests in them (a group is one shared transaction, or its fallback). */
+    long[] counts() {
+        return new long[] {groups.get(), requests.get()};
+    }
+
     /** Enqueues {@code items} (one caller's, at most {@link #GROUP_TRANSFERS_MAX}) and waits until they are committed. */
     List<TransferOutcome> submit(List<Item> items) {
         if (items.isEmpty()) return List.of();
         Actor actor = items.getFirst().actor();
         Request r = new Request(List.copyOf(items), actor, new CompletableFuture<>());
-        start();
         queue.add(r);
+        start();
         try {
             return r.done().join();
         } catch (CompletionException e) {
@@ -60,9 +67,17 @@ final class LedgerCommitter {
         }
     }
 
+    /** Starts the committer unless it runs; after {@link #IDLE_MS} without work it ends, and starts again on demand. */
     private synchronized void start() {
         if (thread != null) return;
         thread = Thread.ofPlatform().daemon().name("qm-ledger-committer").start(this::run);
+    }
+
+    /** Whether the committer may end: nothing queued (checked under the lock {@link #start} takes). */
+    private synchronized boolean idleEnd() {
+        if (!queue.isEmpty() || carried != null) return false;
+        thread = null;
+        return true;
     }
 
     private void run() {
@@ -71,17 +86,19 @@ final class LedgerCommitter {
             try {
                 group = next();
             } catch (InterruptedException e) {
+                synchronized (this) {
+                    thread = null;
+                }
                 return;
             }
-            long t0 = System.nanoTime();
+            if (group == null) {
+                if (idleEnd()) return;
+                continue;
+            }
             try {
+                groups.incrementAndGet();
+                requests.addAndGet(group.size());
                 commit(group);
-                if (DEBUG) {
-                    dbgGroups++; dbgNanos += System.nanoTime() - t0;
-                    for (Request r : group) dbgItems += r.items().size();
-                    if (dbgGroups % 200 == 0) System.err.printf("committer: %d groups, %.1f transfers/group, %.2f ms/group%n",
-                            dbgGroups, dbgItems / (double) dbgGroups, dbgNanos / 1e6 / dbgGroups);
-                }
             } catch (Throwable t) {
                 // never leave a caller waiting
                 for (Request r : group) r.done().completeExceptionally(t);
@@ -89,9 +106,10 @@ final class LedgerCommitter {
         }
     }
 
-    /** Waits for one request, then takes what else is pending, up to the bound. */
+    /** Waits for one request, then takes what else is pending, up to the bound; null when idle for a while. */
     private List<Request> next() throws InterruptedException {
-        Request first = carried != null ? carried : queue.take();
+        Request first = carried != null ? carried : queue.poll(IDLE_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        if (first == null) return null;
         carried = null;
         List<Request> group = new ArrayList<>();
         group.add(first);

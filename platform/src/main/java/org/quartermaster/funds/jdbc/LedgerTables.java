@@ -87,9 +87,13 @@ public final class LedgerTables {
      * Inserts new transfers in one statement; returns each one's key by transfer id. The rows
      * come back in no promised order, so they are matched by id (unique).
      */
-    public Map<String, Long> insertTransfers(Handle h, List<Transfer> transfers) {
+    public Map<String, Long> insertTransfers(Handle h, Dialect dialect, List<Transfer> transfers) {
         Map<String, Long> keys = new java.util.HashMap<>();
         if (transfers.isEmpty()) return keys;
+        if (dialect == Dialect.POSTGRESQL) {
+            insertTransfersPostgres(h, transfers, keys);
+            return checked(keys, transfers);
+        }
         StringBuilder sql = new StringBuilder("""
                 INSERT INTO fund_transfers (transfer_id, debit_key, credit_key, amount_minor, currency, two_phase,
                   status, reference, created_at, updated_at) VALUES""");
@@ -110,10 +114,67 @@ public final class LedgerTables {
         }
         q.map((rs, ctx) -> Map.entry(rs.getString("transfer_id"), rs.getLong("transfer_key")))
                 .forEach(e -> keys.put(e.getKey(), e.getValue()));
+        return checked(keys, transfers);
+    }
+
+    private static Map<String, Long> checked(Map<String, Long> keys, List<Transfer> transfers) {
         if (keys.size() != transfers.size()) {
             throw new IllegalStateException(transfers.size() + " transfers inserted but " + keys.size() + " keys returned");
         }
         return keys;
+    }
+
+    /**
+     * PostgreSQL: the rows as one array per column, so the statement text and its plan are the
+     * same whatever the number of transfers.
+     */
+    private static void insertTransfersPostgres(Handle h, List<Transfer> transfers, Map<String, Long> keys) {
+        int n = transfers.size();
+        String[] ids = new String[n];
+        Long[] debits = new Long[n];
+        Long[] credits = new Long[n];
+        Long[] amounts = new Long[n];
+        String[] currencies = new String[n];
+        Boolean[] twoPhase = new Boolean[n];
+        String[] statuses = new String[n];
+        String[] references = new String[n];
+        for (int i = 0; i < n; i++) {
+            Transfer t = transfers.get(i);
+            ids[i] = t.id();
+            debits[i] = t.debit();
+            credits[i] = t.credit();
+            amounts[i] = t.amountMinor();
+            currencies[i] = t.currency();
+            twoPhase[i] = t.twoPhase();
+            statuses[i] = t.status().name();
+            references[i] = t.reference();
+        }
+        java.sql.Connection c = h.getConnection();
+        try (java.sql.PreparedStatement st = c.prepareStatement("""
+                INSERT INTO fund_transfers (transfer_id, debit_key, credit_key, amount_minor, currency, two_phase,
+                  status, reference, created_at, updated_at)
+                SELECT r.id, r.debit, r.credit, r.amount, r.currency, r.two_phase, r.status, r.reference, ?, ?
+                FROM unnest(?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::boolean[], ?::text[],
+                  ?::text[]) AS r(id, debit, credit, amount, currency, two_phase, status, reference)
+                RETURNING transfer_key, transfer_id""")) {
+            java.time.OffsetDateTime now = java.time.OffsetDateTime.ofInstant(transfers.getFirst().createdAt(),
+                    java.time.ZoneOffset.UTC);
+            st.setObject(1, now);
+            st.setObject(2, now);
+            st.setArray(3, c.createArrayOf("text", ids));
+            st.setArray(4, c.createArrayOf("bigint", debits));
+            st.setArray(5, c.createArrayOf("bigint", credits));
+            st.setArray(6, c.createArrayOf("bigint", amounts));
+            st.setArray(7, c.createArrayOf("text", currencies));
+            st.setArray(8, c.createArrayOf("boolean", twoPhase));
+            st.setArray(9, c.createArrayOf("text", statuses));
+            st.setArray(10, c.createArrayOf("text", references));
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                while (rs.next()) keys.put(rs.getString(2), rs.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
+        }
     }
 
     /** Writes the balances of accounts locked by this transaction, in one statement batch. */
@@ -137,9 +198,26 @@ public final class LedgerTables {
     }
 
     /** The transfers with these ids that exist, by id. */
-    public Map<String, Transfer> transfersByIds(Handle h, java.util.Collection<String> ids) {
+    public Map<String, Transfer> transfersByIds(Handle h, Dialect dialect, java.util.Collection<String> ids) {
         Map<String, Transfer> out = new java.util.HashMap<>();
         if (ids.isEmpty()) return out;
+        if (dialect == Dialect.POSTGRESQL) {
+            // one array parameter: one statement text and plan whatever the number of ids
+            java.sql.Connection c = h.getConnection();
+            try (java.sql.PreparedStatement st = c.prepareStatement(
+                    "SELECT * FROM fund_transfers WHERE transfer_id = ANY (?::text[])")) {
+                st.setArray(1, c.createArrayOf("text", ids.toArray(String[]::new)));
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        Transfer t = transfer(rs);
+                        out.put(t.id(), t);
+                    }
+                }
+            } catch (SQLException e) {
+                throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
+            }
+            return out;
+        }
         h.createQuery("SELECT * FROM fund_transfers WHERE transfer_id IN (<ids>)").bindList("ids", List.copyOf(ids))
                 .map((rs, ctx) -> transfer(rs)).forEach(t -> out.put(t.id(), t));
         return out;
