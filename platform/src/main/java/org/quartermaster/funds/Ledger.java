@@ -187,8 +187,9 @@ public final class Ledger {
             keys[2 * i + 1] = items.get(i).credit();
             ids.add(items.get(i).id());
         }
-        Map<Long, Account> current = table.lock(tx.handle(), tx.dialect(), keys);
-        Map<String, Transfer> known = table.transfersByIds(tx.handle(), tx.dialect(), ids);
+        LedgerTables.Locked locked = table.lockAndFind(tx.handle(), tx.dialect(), keys, ids);
+        Map<Long, Account> current = locked.accounts();
+        Map<String, Transfer> known = locked.existing();
         Map<Long, Account> touched = new java.util.LinkedHashMap<>();
         List<Transfer> created = new ArrayList<>();
         List<TransferOutcome> outcomes = new ArrayList<>(items.size());
@@ -235,8 +236,7 @@ public final class Ledger {
             }
         }
         if (created.isEmpty()) return outcomes;
-        write(tx, touched.values());
-        Map<String, Long> inserted = table.insertTransfers(tx.handle(), tx.dialect(), created);
+        Map<String, Long> inserted = write(tx, touched.values(), created);
         List<TransferOutcome> answered = new ArrayList<>(outcomes.size());
         for (int i = 0; i < outcomes.size(); i++) {
             TransferOutcome o = outcomes.get(i);
@@ -321,12 +321,17 @@ public final class Ledger {
 
     /** Writes balances, re-checking the no-negative invariant just before the write. */
     private void write(Tx tx, java.util.Collection<Account> accounts) {
+        write(tx, accounts, List.of());
+    }
+
+    /** Writes balances (re-checking no-negative just before) and inserts new transfers; their keys by id. */
+    private Map<String, Long> write(Tx tx, java.util.Collection<Account> accounts, List<Transfer> created) {
         for (Account a : accounts) {
             if (a.noNegative() && a.balance().available() < 0) {
                 throw new IllegalStateException("account " + a.publicId() + " would go negative");
             }
         }
-        table.updateBalances(tx.handle(), accounts);
+        return table.write(tx.handle(), tx.dialect(), accounts, created);
     }
 
     public Account account(String id) {

@@ -294,9 +294,10 @@ public final class FundsApi {
     /** Created: 201; a same-id retry: 200 with the original; other content: 409; a refused rule: 422. */
     static BatchItem batchItem(TransferOutcome o) {
         return switch (o) {
-            case TransferOutcome.Created c -> new BatchItem(201, "CREATED", transfer(c.transfer(), "CREATED"),
+            // the item's own outcome says what happened; the transfer inside does not repeat it
+            case TransferOutcome.Created c -> new BatchItem(201, "CREATED", transfer(c.transfer(), null),
                     null, null, null);
-            case TransferOutcome.Replayed r -> new BatchItem(200, "REPLAYED", transfer(r.transfer(), "REPLAYED"),
+            case TransferOutcome.Replayed r -> new BatchItem(200, "REPLAYED", transfer(r.transfer(), null),
                     null, null, null);
             case TransferOutcome.Conflict c -> new BatchItem(409, "CONFLICT", transfer(c.transfer(), null),
                     "transfer-conflict", "id", c.reason());
