@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
  *
  * <p>Two ways of sending are measured: one transfer per request ({@code POST /api/v1/transfers},
  * which the ledger commits in groups with other clients' transfers), and {@code --batch}
- * transfers per request ({@code POST /api/v1/transfers/batch}, each entry with its own id and
+ * transfers per request ({@code POST /api/v1/transfer-batches}, each entry with its own id and
  * outcome). Only transfers answered CREATED count. Every transfer locks its accounts, checks the
  * rules, writes both balances, the transfer and a hash-chained journal event with its Merkle
  * leaf, and is committed before it is answered. After the run the ledger is replayed
@@ -60,7 +60,7 @@ public final class LedgerBench implements Callable<Integer> {
     Path pgbench;
 
     @Option(names = "--batch", defaultValue = "100",
-            description = "transfers per request on POST /api/v1/transfers/batch (default ${DEFAULT-VALUE})")
+            description = "transfers per request on POST /api/v1/transfer-batches (default ${DEFAULT-VALUE})")
     int batch;
 
     @Option(names = "--jar", description = "the fat jar (default: platform/target/quartermaster.jar above this directory)")
@@ -162,7 +162,7 @@ public final class LedgerBench implements Callable<Integer> {
                     if (size > 1) body.append("]}");
                     long t0 = System.nanoTime();
                     try {
-                        ApiClient.Reply r = api.post(size == 1 ? "/api/v1/transfers" : "/api/v1/transfers/batch",
+                        ApiClient.Reply r = api.post(size == 1 ? "/api/v1/transfers" : "/api/v1/transfer-batches",
                                 body.toString(), null);
                         long made = created(r, size);
                         mine.add(System.nanoTime() - t0);
@@ -254,7 +254,7 @@ public final class LedgerBench implements Callable<Integer> {
                 seconds);
         System.out.printf(Locale.ROOT, "%-52s %11s %7s %8s %8s%n", "", "per second", "ratio", "p50_ms", "p99_ms");
         System.out.printf(Locale.ROOT, "%-52s %11.1f %6.1f%%%n", "pgbench single-row INSERT transactions", reference, 100.0);
-        line("ledger transfers, " + batch + " per request (transfers/batch)", batched, reference);
+        line("ledger transfers, " + batch + " per request (transfer-batches)", batched, reference);
         line("ledger transfers, 1 per request (group commit)", single, reference);
         System.out.println("goal: ledger >= 50% of pgbench; transfersPerSecond in --json is the first ledger line");
         for (Phase p : List.of(batched, single)) {

@@ -186,13 +186,13 @@ public final class Journal {
               INSERT INTO journal_events (sequence, occurred_at, actor, organisation, event_type, entity_id, body,
                 prev_hash, hash, payload)
               SELECT e.seq, ?, e.actor, e.org, e.type, e.entity, e.body, e.prev, e.hash, e.payload
-              FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+              FROM UNNEST(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                 ?::text[]) AS e(seq, actor, org, type, entity, body, prev, hash, payload)
               WHERE EXISTS (SELECT 1 FROM head)),
             nd AS (
               INSERT INTO journal_nodes (level, idx, hash)
               SELECT n.lvl, n.idx, decode(n.hash, 'hex')
-              FROM unnest(?::int[], ?::bigint[], ?::text[]) AS n(lvl, idx, hash)
+              FROM UNNEST(?::int[], ?::bigint[], ?::text[]) AS n(lvl, idx, hash)
               WHERE EXISTS (SELECT 1 FROM head))
             SELECT count(*) FROM head""";
 

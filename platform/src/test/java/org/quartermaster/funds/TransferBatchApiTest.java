@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.quartermaster.testing.TestServer;
 import org.quartermaster.testing.TestServer.Reply;
 
-/** {@code POST /api/v1/transfers/batch} and single transfers under concurrency, over real HTTP. */
+/** {@code POST /api/v1/transfer-batches} and single transfers under concurrency, over real HTTP. */
 class TransferBatchApiTest {
     static TestServer s;
     static String member;
@@ -57,7 +57,7 @@ class TransferBatchApiTest {
 
     @Test
     void eachEntryHasItsOwnOutcomeAsIfPostedAlone() {
-        Reply r = ok(s.post("/api/v1/transfers/batch", "{\"transfers\":["
+        Reply r = ok(s.post("/api/v1/transfer-batches", "{\"transfers\":["
                 + transfer("b-1", member, sink, 10, "EUR") + ","
                 + transfer("b-2", envelope, sink, 1_000_000, "EUR") + ","   // more than the envelope holds
                 + transfer("b-3", member, sink, 5, "USD") + ","             // wrong currency
@@ -81,7 +81,7 @@ class TransferBatchApiTest {
         assertThat(s.get("/api/v1/transfers/b-2").status()).isEqualTo(404);
         assertThat(s.get("/api/v1/transfers/b-3").status()).isEqualTo(404);
         // posting the same batch again replays the made ones and refuses the rest again
-        JsonNode again = ok(s.post("/api/v1/transfers/batch", "{\"transfers\":["
+        JsonNode again = ok(s.post("/api/v1/transfer-batches", "{\"transfers\":["
                 + transfer("b-1", member, sink, 10, "EUR") + "," + transfer("b-4", envelope, sink, 40, "EUR") + "]}"),
                 200).json().get("items");
         assertThat(again.get(0).get("outcome").asText()).isEqualTo("REPLAYED");
@@ -91,28 +91,28 @@ class TransferBatchApiTest {
 
     @Test
     void aMalformedEntryRefusesTheWholeRequestAndNamesIt() {
-        Reply r = s.post("/api/v1/transfers/batch", "{\"transfers\":["
+        Reply r = s.post("/api/v1/transfer-batches", "{\"transfers\":["
                 + transfer("m-1", member, sink, 10, "EUR") + ","
                 + transfer("m-2", member, "nonsense", 10, "EUR") + "]}");
         assertThat(r.status()).as(r.body()).isEqualTo(422);
         assertThat(r.json().get("errors").get(0).get("pointer").asText()).isEqualTo("/transfers/1/credit");
         assertThat(s.get("/api/v1/transfers/m-1").status()).isEqualTo(404);
-        Reply missing = s.post("/api/v1/transfers/batch", "{\"transfers\":[{\"id\":\"m-3\",\"debit\":\"" + member
+        Reply missing = s.post("/api/v1/transfer-batches", "{\"transfers\":[{\"id\":\"m-3\",\"debit\":\"" + member
                 + "\",\"credit\":\"" + sink + "\",\"currency\":\"EUR\"}]}");
         assertThat(missing.status()).as(missing.body()).isEqualTo(422);
         assertThat(missing.json().get("errors").get(0).get("pointer").asText()).isEqualTo("/transfers/0/amountMinor");
-        Reply amount = s.post("/api/v1/transfers/batch", "{\"transfers\":[" + transfer("m-4", member, sink, 0, "EUR") + "]}");
+        Reply amount = s.post("/api/v1/transfer-batches", "{\"transfers\":[" + transfer("m-4", member, sink, 0, "EUR") + "]}");
         assertThat(amount.status()).as(amount.body()).isEqualTo(422);
         assertThat(amount.json().get("errors").get(0).get("pointer").asText()).isEqualTo("/transfers/0/amountMinor");
         StringBuilder tooMany = new StringBuilder("{\"transfers\":[");
         for (int i = 0; i <= Ledger.BATCH_SIZE_MAX; i++) {
             tooMany.append(i == 0 ? "" : ",").append(transfer("many-" + i, member, sink, 1, "EUR"));
         }
-        Reply big = s.post("/api/v1/transfers/batch", tooMany + "]}");
+        Reply big = s.post("/api/v1/transfer-batches", tooMany + "]}");
         assertThat(big.status()).as(big.body()).isEqualTo(422);
         assertThat(big.json().get("errors").get(0).get("pointer").asText()).isEqualTo("/transfers");
-        assertThat(s.post("/api/v1/transfers/batch", "{}").status()).isEqualTo(422);
-        assertThat(s.post("/api/v1/transfers/batch", "{\"transfers\":[null]}").status()).isEqualTo(422);
+        assertThat(s.post("/api/v1/transfer-batches", "{}").status()).isEqualTo(422);
+        assertThat(s.post("/api/v1/transfer-batches", "{\"transfers\":[null]}").status()).isEqualTo(422);
     }
 
     @Test

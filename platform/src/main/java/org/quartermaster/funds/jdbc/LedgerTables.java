@@ -62,17 +62,6 @@ public final class LedgerTables {
         return q.map((rs, ctx) -> account(rs)).list();
     }
 
-    public long insertTransfer(Handle h, Transfer t) {
-        return h.createUpdate("""
-                INSERT INTO fund_transfers (transfer_id, debit_key, credit_key, amount_minor, currency, two_phase,
-                  status, reference, created_at, updated_at)
-                VALUES (:id, :debit, :credit, :amount, :currency, :twoPhase, :status, :reference, :now, :now)""")
-                .bind("id", t.id()).bind("debit", t.debit()).bind("credit", t.credit())
-                .bind("amount", t.amountMinor()).bind("currency", t.currency()).bind("twoPhase", t.twoPhase())
-                .bind("status", t.status().name()).bind("reference", t.reference()).bind("now", t.createdAt())
-                .executeAndReturnGeneratedKeys("transfer_key").mapTo(Long.class).one();
-    }
-
     /**
      * Inserts new transfers in one statement; returns each one's key by transfer id. The rows
      * come back in no promised order, so they are matched by id (unique).
@@ -134,7 +123,7 @@ public final class LedgerTables {
             INSERT INTO fund_transfers (transfer_id, debit_key, credit_key, amount_minor, currency, two_phase,
               status, reference, created_at, updated_at)
             SELECT r.id, r.debit, r.credit, r.amount, r.currency, r.two_phase, r.status, r.reference, ?, ?
-            FROM unnest(?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::boolean[], ?::text[],
+            FROM UNNEST(?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::boolean[], ?::text[],
               ?::text[]) AS r(id, debit, credit, amount, currency, two_phase, status, reference)
             RETURNING transfer_key, transfer_id""";
 
@@ -245,7 +234,7 @@ public final class LedgerTables {
         try (java.sql.PreparedStatement st = c.prepareStatement("""
                 UPDATE fund_accounts a SET debits_pending = v.dp, debits_posted = v.dd, credits_pending = v.cp,
                   credits_posted = v.cc
-                FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]) AS v(k, dp, dd, cp, cc)
+                FROM UNNEST(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]) AS v(k, dp, dd, cp, cc)
                 WHERE a.account_key = v.k;
                 """ + INSERT_FROM_ARRAYS)) {
             st.setArray(1, c.createArrayOf("bigint", keys));

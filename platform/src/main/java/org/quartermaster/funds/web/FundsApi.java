@@ -158,7 +158,7 @@ public final class FundsApi {
                     answer(ctx, ctx.header("Idempotency-Key") != null ? ledger.transferAlone(c, Actors.of(ctx))
                             : ledger.transfer(c, Actors.of(ctx)), ledger);
                 });
-        t.post("/api/v1/transfers/batch", "funds", "Make up to " + Ledger.BATCH_SIZE_MAX + " transfers, each with its "
+        t.post("/api/v1/transfer-batches", "funds", "Make up to " + Ledger.BATCH_SIZE_MAX + " transfers, each with its "
                         + "own outcome (CREATED 201, REPLAYED 200, CONFLICT 409, REFUSED 422) as if posted alone; "
                         + "a malformed entry refuses the whole request (422 at transfers/i/field)",
                 BatchRequest.class, BatchResponse.class, 200, ctx -> {
