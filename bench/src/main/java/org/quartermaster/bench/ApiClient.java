@@ -37,6 +37,10 @@ final class ApiClient {
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
     }
 
+    URI base() {
+        return base;
+    }
+
     Reply get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT).GET().build());
     }

@@ -146,6 +146,8 @@ public final class LedgerBench implements Callable<Integer> {
         long deadline = started + runSeconds * 1_000_000_000L;
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
+            // each client its own HTTP client (its own connection and selector), as separate clients are
+            ApiClient own = new ApiClient(api.base());
             threads.add(Thread.ofVirtual().start(() -> {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 List<Long> mine = new ArrayList<>();
@@ -162,7 +164,7 @@ public final class LedgerBench implements Callable<Integer> {
                     if (size > 1) body.append("]}");
                     long t0 = System.nanoTime();
                     try {
-                        ApiClient.Reply r = api.post(size == 1 ? "/api/v1/transfers" : "/api/v1/transfer-batches",
+                        ApiClient.Reply r = own.post(size == 1 ? "/api/v1/transfers" : "/api/v1/transfer-batches",
                                 body.toString(), null);
                         long made = created(r, size);
                         mine.add(System.nanoTime() - t0);
