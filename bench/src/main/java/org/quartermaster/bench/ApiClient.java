@@ -59,6 +59,10 @@ final class ApiClient {
         return new ApiClient(other, credentials);
     }
 
+    URI base() {
+        return base;
+    }
+
     Reply get(String path) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT).GET();
         credentials.forEach(b::header);

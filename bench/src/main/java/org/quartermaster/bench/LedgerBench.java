@@ -1,5 +1,6 @@
 package org.quartermaster.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,38 +8,40 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.quartermaster.audit.Journal;
-import org.quartermaster.funds.Ledger;
-import org.quartermaster.funds.MakeTransfer;
-import org.quartermaster.funds.OpenAccount;
-import org.quartermaster.funds.TransferOutcome;
-import org.quartermaster.funds.model.Account;
-import org.quartermaster.shared.Actor;
-import org.quartermaster.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./qm bench ledger}: posted transfers per second through the ledger facade on
- * PostgreSQL (each one locks two account rows, checks the rule, writes both balances, the
- * transfer and a journal event, and commits), side by side with pgbench running single-row
- * INSERT transactions on the same server, in the same run, at the same concurrency.
+ * {@code ./qm bench ledger}: posted transfers per second through the app's HTTP API on
+ * PostgreSQL ({@code qm serve} in a child process, a fresh schema), side by side with pgbench
+ * running single-row INSERT transactions on the same server, in the same run, with the same
+ * number of clients for the same time.
+ *
+ * <p>Two ways of sending are measured: one transfer per request ({@code POST /api/v1/transfers},
+ * which the ledger commits in groups with other clients' transfers), and {@code --batch}
+ * transfers per request ({@code POST /api/v1/transfer-batches}, each entry with its own id and
+ * outcome). Only transfers answered CREATED count. Every transfer locks its accounts, checks the
+ * rules, writes both balances, the transfer and a hash-chained journal event with its Merkle
+ * leaf, and is committed before it is answered. After the run the ledger is replayed
+ * ({@code GET /api/v1/ledger/verify}): it must be sound and hold exactly the transfers counted.
  */
 @Command(name = "ledger", mixinStandardHelpOptions = true,
-        description = "Ledger transfers per second on PostgreSQL versus pgbench single-row inserts.")
+        description = "Ledger transfers per second over HTTP on PostgreSQL versus pgbench single-row inserts.")
 public final class LedgerBench implements Callable<Integer> {
     static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
+    static final int BATCH_MAX = 1_000;
+    static final String CREATED = "\"outcome\":\"CREATED\"";
 
     @Option(names = "--db", description = "PostgreSQL JDBC URL (default: $QM_TEST_POSTGRES or the local test database)")
     String db;
@@ -46,8 +49,9 @@ public final class LedgerBench implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "10", description = "measured seconds per side (default ${DEFAULT-VALUE})")
     int seconds;
 
-    @Option(names = "--threads", defaultValue = "8", description = "concurrent writers per side (default ${DEFAULT-VALUE})")
-    int threads;
+    @Option(names = {"--clients", "--threads"}, defaultValue = "16",
+            description = "concurrent clients per side, the app's and pgbench's (default ${DEFAULT-VALUE})")
+    int clients;
 
     @Option(names = "--accounts", defaultValue = "64", description = "accounts the transfers spread over")
     int accounts;
@@ -56,89 +60,143 @@ public final class LedgerBench implements Callable<Integer> {
     Path pgbench;
 
     @Option(names = "--batch", defaultValue = "100",
-            description = "transfers per transaction in the batched run (default ${DEFAULT-VALUE})")
+            description = "transfers per request on POST /api/v1/transfer-batches (default ${DEFAULT-VALUE})")
     int batch;
+
+    @Option(names = "--jar", description = "the fat jar (default: platform/target/quartermaster.jar above this directory)")
+    Path jar;
+
+    @Option(names = "--java-opt", description = "extra JVM option of the server, repeatable (default: -Xmx512m)")
+    List<String> javaOptions = List.of("-Xmx512m");
 
     @Option(names = "--json", description = "print the figures as JSON")
     boolean json;
 
+    /** One phase's figures: transfers answered CREATED, requests, failures, and request latencies. */
+    record Phase(long transfers, long requests, long failed, double seconds, long[] latencyNanos, String firstFailure) {
+        double perSecond() {
+            return transfers / seconds;
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         if (seconds < 1 || seconds > 600) throw new IllegalArgumentException("--seconds must be between 1 and 600");
-        if (threads < 1 || threads > 64) throw new IllegalArgumentException("--threads must be between 1 and 64");
+        if (clients < 1 || clients > 256) throw new IllegalArgumentException("--clients must be between 1 and 256");
         if (accounts < 2 || accounts > 10_000) throw new IllegalArgumentException("--accounts must be 2 to 10000");
-        if (batch < 1 || batch > Ledger.BATCH_SIZE_MAX) throw new IllegalArgumentException("--batch must be 1 to 1000");
+        if (batch < 1 || batch > BATCH_MAX) throw new IllegalArgumentException("--batch must be 1 to " + BATCH_MAX);
+        Path fatJar = ServerProcess.findJar(jar);
         String base = db != null ? db : System.getenv().getOrDefault("QM_TEST_POSTGRES",
                 "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
         String schema = "qm_bench_ledger_" + ProcessHandle.current().pid();
         exec(base, "CREATE SCHEMA " + schema);
         try {
-            double[] app = ledger(base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+            Path log = Files.createTempFile("qm-bench-ledger-", ".log");
+            String inSchema = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            Phase single;
+            Phase batched;
+            try (ServerProcess server = ServerProcess.start(fatJar, List.of("--db", inSchema), javaOptions, log)) {
+                ApiClient api = new ApiClient(server.base());
+                List<String>[] pairs = openAccounts(api);
+                run(api, pairs, 2, "warm-", 1);
+                run(api, pairs, 2, "warmb-", batch);
+                single = run(api, pairs, seconds, "t-", 1);
+                batched = run(api, pairs, seconds, "b-", batch);
+                JsonNode v = api.get("/api/v1/ledger/verify").json();
+                if (!v.get("sound").asBoolean()) throw new IllegalStateException("ledger unsound after the run: " + v);
+                if (!json) {
+                    System.err.printf("ledger: %d transfers replayed, sound; server log %s%n",
+                            v.get("transfers").asLong(), log);
+                }
+            }
             double reference = pgbench(base, schema);
-            print(app[0], app[1], reference);
+            print(single, batched, reference);
+            return single.failed() == 0 && batched.failed() == 0 ? 0 : 1;
         } finally {
             exec(base, "DROP SCHEMA " + schema + " CASCADE");
         }
-        return 0;
     }
 
-    /** Transfers per second one per transaction, then in batches of {@code batch} per transaction. */
-    private double[] ledger(String url) throws Exception {
-        try (Database database = Database.open(url)) {
-            Ledger ledger = new Ledger(database, new Journal(database));
-            List<Account> from = new ArrayList<>();
-            List<Account> to = new ArrayList<>();
-            for (int i = 0; i < accounts / 2; i++) {
-                from.add(ledger.open(new OpenAccount("M" + i, "BENCH", "CONTRIBUTIONS", "EUR", false), Actor.SYSTEM));
-                to.add(ledger.open(new OpenAccount("BENCH", "BENCH", "ENVELOPE-" + i, "EUR", true), Actor.SYSTEM));
-            }
-            run(ledger, from, to, 2, "warm-", 1);
-            long started = System.nanoTime();
-            long made = run(ledger, from, to, seconds, "t-", 1);
-            double rate = made / ((System.nanoTime() - started) / 1e9);
-            started = System.nanoTime();
-            long batched = run(ledger, from, to, seconds, "b-", batch);
-            double batchedRate = batched / ((System.nanoTime() - started) / 1e9);
-            Ledger.Verification v = ledger.verify();
-            if (!v.sound()) throw new IllegalStateException("ledger unsound after the run: " + v.problems());
-            if (!json) System.err.printf("ledger: %d single and %d batched transfers, verified (%d replayed)%n", made,
-                    batched, v.transfers());
-            return new double[] {rate, batchedRate};
+    /** Members' contribution accounts (may go negative) and envelopes (may not): the two sides of every transfer. */
+    @SuppressWarnings("unchecked")
+    private List<String>[] openAccounts(ApiClient api) throws Exception {
+        List<String> from = new ArrayList<>();
+        List<String> to = new ArrayList<>();
+        for (int i = 0; i < accounts / 2; i++) {
+            from.add(api.postExpecting(201, "/api/v1/accounts", """
+                    {"owner":"M%d","fund":"BENCH","purpose":"CONTRIBUTIONS","currency":"EUR","noNegative":false}"""
+                    .formatted(i)).json().get("id").asText());
+            to.add(api.postExpecting(201, "/api/v1/accounts", """
+                    {"owner":"BENCH","fund":"BENCH","purpose":"ENVELOPE-%d","currency":"EUR","noNegative":true}"""
+                    .formatted(i)).json().get("id").asText());
         }
+        return new List[] {from, to};
     }
 
-    /** Posted transfers from random members to random envelopes for {@code runSeconds}; returns how many were made. */
-    private long run(Ledger ledger, List<Account> from, List<Account> to, int runSeconds, String prefix, int size)
-            throws Exception {
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicLong made = new AtomicLong();
+    /** {@code clients} clients posting transfers of {@code size} per request for {@code runSeconds}. */
+    private Phase run(ApiClient api, List<String>[] pairs, int runSeconds, String prefix, int size)
+            throws InterruptedException {
+        AtomicLong transfers = new AtomicLong();
+        AtomicLong requests = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
         AtomicLong ids = new AtomicLong();
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int w = 0; w < threads; w++) {
-                workers.add(pool.submit(() -> {
-                    ThreadLocalRandom random = ThreadLocalRandom.current();
-                    while (!stop.get()) {
-                        List<MakeTransfer> transfers = new ArrayList<>();
-                        for (int i = 0; i < size; i++) {
-                            Account debit = from.get(random.nextInt(from.size()));
-                            Account credit = to.get(random.nextInt(to.size()));
-                            transfers.add(new MakeTransfer(prefix + ids.incrementAndGet(), debit.publicId(),
-                                    credit.publicId(), 1 + random.nextInt(100_000), "EUR", false, null));
-                        }
-                        for (TransferOutcome o : ledger.transferAll(transfers, Actor.SYSTEM)) {
-                            if (!(o instanceof TransferOutcome.Created)) throw new IllegalStateException("not made: " + o);
-                        }
-                        made.addAndGet(size);
+        AtomicReference<String> firstFailure = new AtomicReference<>();
+        ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
+        long started = System.nanoTime();
+        long deadline = started + runSeconds * 1_000_000_000L;
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            // each client its own HTTP client (its own connection and selector), as separate clients are
+            ApiClient own = new ApiClient(api.base());
+            threads.add(Thread.ofVirtual().start(() -> {
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                List<Long> mine = new ArrayList<>();
+                while (System.nanoTime() < deadline) {
+                    StringBuilder body = new StringBuilder(size == 1 ? "" : "{\"transfers\":[");
+                    for (int i = 0; i < size; i++) {
+                        if (i > 0) body.append(',');
+                        body.append("{\"id\":\"").append(prefix).append(ids.incrementAndGet())
+                                .append("\",\"debit\":\"").append(pairs[0].get(random.nextInt(pairs[0].size())))
+                                .append("\",\"credit\":\"").append(pairs[1].get(random.nextInt(pairs[1].size())))
+                                .append("\",\"amountMinor\":").append(1 + random.nextInt(100_000))
+                                .append(",\"currency\":\"EUR\"}");
                     }
-                    return null;
-                }));
-            }
-            Thread.sleep(runSeconds * 1000L);
-            stop.set(true);
-            for (Future<?> f : workers) f.get();
+                    if (size > 1) body.append("]}");
+                    long t0 = System.nanoTime();
+                    try {
+                        ApiClient.Reply r = own.post(size == 1 ? "/api/v1/transfers" : "/api/v1/transfer-batches",
+                                body.toString(), null);
+                        long made = created(r, size);
+                        mine.add(System.nanoTime() - t0);
+                        requests.incrementAndGet();
+                        transfers.addAndGet(made);
+                        if (made != size) {
+                            failed.addAndGet(size - made);
+                            firstFailure.compareAndSet(null, r.status() + " " + r.body());
+                        }
+                    } catch (Exception e) {
+                        failed.addAndGet(size);
+                        firstFailure.compareAndSet(null, e.toString());
+                    }
+                }
+                latencies.add(mine.stream().mapToLong(Long::longValue).toArray());
+            }));
         }
-        return made.get();
+        for (Thread t : threads) t.join();
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        long[] all = latencies.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+        return new Phase(transfers.get(), requests.get(), failed.get(), elapsed, all, firstFailure.get());
+    }
+
+    /** How many of the request's transfers were answered CREATED. */
+    private static long created(ApiClient.Reply r, int size) {
+        if (size == 1) return r.status() == 201 ? 1 : 0;
+        if (r.status() != 200) return 0;
+        // Counted in the text (the client's CPU is shared with the server's on one machine): each
+        // item has exactly one "outcome" member; CREATED is one of four fixed words.
+        long n = 0;
+        for (int at = r.body().indexOf(CREATED); at >= 0; at = r.body().indexOf(CREATED, at + 1)) n++;
+        return n;
     }
 
     private double pgbench(String base, String schema) throws Exception {
@@ -153,7 +211,7 @@ public final class LedgerBench implements Callable<Integer> {
             String database = uri.getPath().substring(1);
             List<String> command = List.of(pgbench.toString(), "-h", uri.getHost(),
                     "-p", String.valueOf(uri.getPort() < 0 ? 5432 : uri.getPort()), "-U", user, "-n",
-                    "-c", String.valueOf(threads), "-j", String.valueOf(Math.min(threads, 4)),
+                    "-c", String.valueOf(clients), "-j", String.valueOf(Math.min(clients, 4)),
                     "-T", String.valueOf(seconds), "-f", script.toString(), database);
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes());
@@ -174,22 +232,46 @@ public final class LedgerBench implements Callable<Integer> {
         return fallback;
     }
 
-    private void print(double app, double batched, double reference) {
+    private void print(Phase single, Phase batched, double reference) throws Exception {
         if (json) {
-            System.out.printf(Locale.ROOT, "{\"transfersPerSecond\":%.1f,\"pgbenchPerSecond\":%.1f,\"ratio\":%.3f,"
-                            + "\"batchedTransfersPerSecond\":%.1f,\"batch\":%d,\"batchedRatio\":%.3f,"
-                            + "\"threads\":%d,\"seconds\":%d,\"accounts\":%d}%n", app, reference, app / reference,
-                    batched, batch, batched / reference, threads, seconds, accounts);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("transfersPerSecond", round(batched.perSecond()));
+            m.put("pgbenchPerSecond", reference);
+            m.put("ratio", Math.round(1000 * batched.perSecond() / reference) / 1000.0);
+            m.put("transfersPerRequest", batch);
+            m.put("singleTransfersPerSecond", round(single.perSecond()));
+            m.put("singleRatio", Math.round(1000 * single.perSecond() / reference) / 1000.0);
+            m.put("clients", clients);
+            m.put("seconds", seconds);
+            m.put("accounts", accounts);
+            m.put("batchP50Millis", Latencies.percentileMillis(batched.latencyNanos(), 50));
+            m.put("batchP99Millis", Latencies.percentileMillis(batched.latencyNanos(), 99));
+            m.put("singleP50Millis", Latencies.percentileMillis(single.latencyNanos(), 50));
+            m.put("singleP99Millis", Latencies.percentileMillis(single.latencyNanos(), 99));
+            m.put("failed", single.failed() + batched.failed());
+            System.out.println(ApiClient.JSON.writeValueAsString(m));
             return;
         }
-        System.out.printf(Locale.ROOT, "%-50s %12s %8s%n", "PostgreSQL, " + threads + " writers, " + seconds + " s each",
-                "per second", "ratio");
-        System.out.printf(Locale.ROOT, "%-50s %12.1f %7.1f%%%n", "pgbench single-row INSERT transactions", reference, 100.0);
-        System.out.printf(Locale.ROOT, "%-50s %12.1f %7.1f%%%n", "ledger transfers, one per transaction", app,
-                100 * app / reference);
-        System.out.printf(Locale.ROOT, "%-50s %12.1f %7.1f%%%n", "ledger transfers, " + batch + " per transaction",
-                batched, 100 * batched / reference);
-        System.out.println("goal: ledger >= 50% of pgbench");
+        System.out.printf(Locale.ROOT, "PostgreSQL, %d clients per side, %d s each, over HTTP (qm serve)%n", clients,
+                seconds);
+        System.out.printf(Locale.ROOT, "%-52s %11s %7s %8s %8s%n", "", "per second", "ratio", "p50_ms", "p99_ms");
+        System.out.printf(Locale.ROOT, "%-52s %11.1f %6.1f%%%n", "pgbench single-row INSERT transactions", reference, 100.0);
+        line("ledger transfers, " + batch + " per request (transfer-batches)", batched, reference);
+        line("ledger transfers, 1 per request (group commit)", single, reference);
+        System.out.println("goal: ledger >= 50% of pgbench; transfersPerSecond in --json is the first ledger line");
+        for (Phase p : List.of(batched, single)) {
+            if (p.failed() > 0) System.out.println("failed: " + p.failed() + ", first: " + p.firstFailure());
+        }
+    }
+
+    private static void line(String label, Phase p, double reference) {
+        System.out.printf(Locale.ROOT, "%-52s %11.1f %6.1f%% %8.2f %8.2f%n", label, p.perSecond(),
+                100 * p.perSecond() / reference, Latencies.percentileMillis(p.latencyNanos(), 50),
+                Latencies.percentileMillis(p.latencyNanos(), 99));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
     }
 
     private static void exec(String url, String sql) throws SQLException {

@@ -36,6 +36,23 @@ public final class CanonicalJson {
         }
     }
 
+    /** The canonical tree of {@code value}: keys sorted, floating point refused. */
+    static JsonNode tree(Object value) {
+        return sorted(MAPPER.valueToTree(value));
+    }
+
+    /**
+     * Writes a value whose trees are already canonical (from {@link #tree}) and whose maps are
+     * sorted by key: no second conversion to a tree.
+     */
+    static String writeSorted(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("canonical JSON cannot be written", e);
+        }
+    }
+
     public static byte[] bytes(Object value) {
         return write(value).getBytes(StandardCharsets.UTF_8);
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.quartermaster.shared.Checks;
 import org.quartermaster.shared.Cursor;
 import org.quartermaster.shared.Limits;
@@ -59,8 +60,12 @@ public final class Journal {
         return keys;
     }
 
-    /** A change to be journalled: its type (past tense, e.g. {@code NeedFiled}), entity, payload and marking. */
-    record Draft(String type, String entityId, Object payload, EventMarking marking) implements Tx.Change {}
+    /**
+     * A change to be journalled: who made it (null: the transaction's actor), its type (past
+     * tense, e.g. {@code NeedFiled}), entity, payload and who may read it.
+     */
+    record Draft(org.quartermaster.shared.Actor actor, String type, String entityId, Object payload,
+                 EventMarking marking) implements Tx.Change {}
 
     /**
      * Who may read an event: the owner organisation and releasability (comma-separated codes,
@@ -109,16 +114,31 @@ public final class Journal {
         return readScope.of(viewer, db.dialect(), "owner_org", "releasable_to");
     }
 
-    /** Journals one change of the platform's own records in {@code tx}; see {@link #record(Tx, String, String, Object, EventMarking)}. */
+    /** Journals one change of the platform's own records in {@code tx}; it commits with the change or not at all. */
     public void record(Tx tx, String type, String entityId, Object payload) {
-        record(tx, type, entityId, payload, EventMarking.PLATFORM);
+        record(tx, null, type, entityId, payload, EventMarking.PLATFORM);
     }
 
     /** Journals one change in {@code tx}, readable as {@code marking} says; it commits with the change or not at all. */
     public void record(Tx tx, String type, String entityId, Object payload, EventMarking marking) {
+        record(tx, null, type, entityId, payload, marking);
+    }
+
+    /**
+     * Journals one change made by {@code actor} in {@code tx}, a transaction that carries the
+     * changes of several requesters at once (a ledger group commit): each event names its own
+     * actor. A null actor means the transaction's.
+     */
+    public void record(Tx tx, org.quartermaster.shared.Actor actor, String type, String entityId, Object payload) {
+        record(tx, actor, type, entityId, payload, EventMarking.PLATFORM);
+    }
+
+    /** Journals one change made by {@code actor} (null: the transaction's), readable as {@code marking} says. */
+    public void record(Tx tx, org.quartermaster.shared.Actor actor, String type, String entityId, Object payload,
+                       EventMarking marking) {
         Checks.text("event.type", type, TYPE_LENGTH_MAX);
         Checks.text("event.entity", entityId, ENTITY_LENGTH_MAX);
-        tx.defer(new Draft(type, entityId, payload, java.util.Objects.requireNonNull(marking, "marking")));
+        tx.defer(new Draft(actor, type, entityId, payload, java.util.Objects.requireNonNull(marking, "marking")));
     }
 
     /**
@@ -132,45 +152,184 @@ public final class Journal {
                 .execute();
     }
 
+    /**
+     * What this journal appended last: the head it left and the right border of its Merkle tree.
+     * It is only a guess (the transaction may have rolled back, another process may have
+     * appended since): it is used only while the head row still holds exactly this sequence and
+     * hash, which name the whole chain and so the whole tree.
+     */
+    private record Tip(long sequence, String hash, Map<Long, byte[]> border) {}
+
+    private volatile Tip tip;
+
+    /** The transaction's events, ready to append: drafts, canonical payload trees and texts. */
+    private record Batch(List<Draft> drafts, com.fasterxml.jackson.databind.JsonNode[] trees, String[] payloads) {}
+
+    /** Events chained and added to the tree from a head: the rows to write and the new head. */
+    private record Appended(long sequence, String hash, MerkleTree tree, SqlNodeStore nodes, List<Object[]> events) {}
+
+    /**
+     * Appends the transaction's events. On PostgreSQL, when this journal's tip is still the head,
+     * one statement checks and moves the head and inserts the events and Merkle nodes (one round
+     * trip, the head row locked from then until commit); otherwise it locks the head row, reads
+     * the tree's border and writes the same statement. On SQLite (one writer) it reads the head
+     * and writes the rows in statement batches.
+     */
     private void flush(Tx tx) {
         List<Draft> drafts = tx.deferred().stream()
                 .filter(Draft.class::isInstance).map(Draft.class::cast).toList();
         if (drafts.isEmpty()) return;
-        Handle h = tx.handle();
-        String lock = tx.dialect() == Dialect.POSTGRESQL ? " FOR UPDATE" : "";
-        Map<String, Object> head = h.createQuery("SELECT sequence, hash FROM journal_head WHERE id = 1" + lock)
-                .mapToMap().one();
-        long sequence = ((Number) head.get("sequence")).longValue();
-        long before = sequence;
-        String prevHash = (String) head.get("hash");
-        MerkleTree tree = new MerkleTree(new SqlNodeStore(h), sequence);
-        for (Draft draft : drafts) {
-            sequence++;
-            String payload = Leaves.canonicalPayload(draft.payload());
-            String body = body(sequence, tx, draft);
-            String hash = chain(prevHash, body);
-            h.createUpdate("""
-                    INSERT INTO journal_events (sequence, occurred_at, actor, organisation, event_type, entity_id,
-                      body, prev_hash, hash, payload, owner_org, releasable_to)
-                    VALUES (:sequence, :time, :actor, :organisation, :type, :entity, :body, :prevHash, :hash,
-                      :payload, :owner, :releasable)""")
-                    .bind("owner", draft.marking().owner()).bind("releasable", draft.marking().releasableTo())
-                    .bind("sequence", sequence).bind("time", tx.now())
-                    .bind("actor", tx.actor().user()).bind("organisation", tx.actor().organisation())
-                    .bind("type", draft.type()).bind("entity", draft.entityId())
-                    .bind("body", body).bind("prevHash", prevHash).bind("hash", hash).bind("payload", payload)
-                    .execute();
-            tree.append(Leaves.leaf(sequence, tx.now(), tx.actor().user(), tx.actor().organisation(), draft.type(),
-                    draft.entityId(), payload));
-            prevHash = hash;
+        // Serialise before touching the head: it is held as briefly as possible.
+        com.fasterxml.jackson.databind.JsonNode[] trees = new com.fasterxml.jackson.databind.JsonNode[drafts.size()];
+        String[] payloads = new String[drafts.size()];
+        for (int i = 0; i < drafts.size(); i++) {
+            trees[i] = CanonicalJson.tree(drafts.get(i).payload() == null ? Map.of() : drafts.get(i).payload());
+            payloads[i] = Leaves.canonicalPayload(trees[i]);
         }
-        h.createUpdate("UPDATE journal_head SET sequence = :sequence, hash = :hash WHERE id = 1")
-                .bind("sequence", sequence).bind("hash", prevHash).execute();
+        Batch batch = new Batch(drafts, trees, payloads);
+        Handle h = tx.handle();
+        Appended done;
+        long before;
+        if (tx.dialect() == Dialect.POSTGRESQL) {
+            Tip guess = tip;
+            tip = null;
+            Appended a = guess == null ? null : append(tx, batch, guess.sequence(), guess.hash(), guess.border());
+            if (a != null && writePostgres(tx, a, guess.sequence(), guess.hash())) {
+                done = a;
+                before = guess.sequence();
+            } else {
+                Map<String, Object> head = h.createQuery("SELECT sequence, hash FROM journal_head WHERE id = 1 FOR UPDATE")
+                        .mapToMap().one();
+                before = ((Number) head.get("sequence")).longValue();
+                String hash = (String) head.get("hash");
+                done = append(tx, batch, before, hash, Map.of());
+                if (!writePostgres(tx, done, before, hash)) {
+                    throw new IllegalStateException("the journal head moved while locked");
+                }
+            }
+        } else {
+            Map<String, Object> head = h.createQuery("SELECT sequence, hash FROM journal_head WHERE id = 1")
+                    .mapToMap().one();
+            before = ((Number) head.get("sequence")).longValue();
+            String hash = (String) head.get("hash");
+            Tip guess = tip;
+            tip = null;
+            boolean known = guess != null && guess.sequence() == before && guess.hash().equals(hash);
+            done = append(tx, batch, before, hash, known ? guess.border() : Map.of());
+            writeBatches(tx, done);
+        }
+        tip = new Tip(done.sequence(), done.hash(), done.nodes().border(done.sequence()));
         // A head whenever the journal passes a multiple of everyEvents: no extra read under the lock,
         // and never more than everyEvents (plus one transaction's events) between heads.
-        if (sequence / policy.everyEvents() > before / policy.everyEvents()) {
-            sign(h, tree, tx.now().toEpochMilli());
+        if (done.sequence() / policy.everyEvents() > before / policy.everyEvents()) {
+            sign(h, done.tree(), tx.now().toEpochMilli());
         }
+    }
+
+    /** Chains the events after (sequence, hash) and appends their leaves to the tree of that size. */
+    private Appended append(Tx tx, Batch batch, long sequence, String prevHash, Map<Long, byte[]> border) {
+        SqlNodeStore nodes = new SqlNodeStore(tx.handle());
+        nodes.preload(border);
+        MerkleTree tree = new MerkleTree(nodes, sequence);
+        String time = tx.now().toString();
+        List<Object[]> events = new java.util.ArrayList<>(batch.drafts().size());
+        for (int i = 0; i < batch.drafts().size(); i++) {
+            Draft draft = batch.drafts().get(i);
+            org.quartermaster.shared.Actor actor = draft.actor() != null ? draft.actor() : tx.actor();
+            sequence++;
+            String body = body(sequence, time, actor, draft.type(), draft.entityId(), batch.trees()[i]);
+            String hash = chain(prevHash, body);
+            events.add(new Object[] {sequence, actor.user(), actor.organisation(), draft.type(), draft.entityId(), body,
+                    prevHash, hash, batch.payloads()[i], draft.marking().owner(), draft.marking().releasableTo()});
+            tree.append(Leaves.leaf(sequence, tx.now(), actor.user(), actor.organisation(), draft.type(),
+                    draft.entityId(), batch.payloads()[i]));
+            prevHash = hash;
+        }
+        return new Appended(sequence, prevHash, tree, nodes, events);
+    }
+
+    /** Columns of an appended event row: sequence, actor, organisation, type, entity, body, prev, hash, payload, owner, releasable. */
+    private static final int EVENT_COLUMNS = 11;
+
+    /** The one PostgreSQL statement: moves the head if it still is (from, fromHash), and then only writes the rows. */
+    private static final String APPEND_POSTGRES = """
+            WITH head AS (
+              UPDATE journal_head SET sequence = ?, hash = ? WHERE id = 1 AND sequence = ? AND hash = ? RETURNING 1),
+            ev AS (
+              INSERT INTO journal_events (sequence, occurred_at, actor, organisation, event_type, entity_id, body,
+                prev_hash, hash, payload, owner_org, releasable_to)
+              SELECT e.seq, ?, e.actor, e.org, e.type, e.entity, e.body, e.prev, e.hash, e.payload, e.owner, e.rel
+              FROM UNNEST(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                ?::text[], ?::text[], ?::text[]) AS e(seq, actor, org, type, entity, body, prev, hash, payload, owner, rel)
+              WHERE EXISTS (SELECT 1 FROM head)),
+            nd AS (
+              INSERT INTO journal_nodes (level, idx, hash)
+              SELECT n.lvl, n.idx, decode(n.hash, 'hex')
+              FROM UNNEST(?::int[], ?::bigint[], ?::text[]) AS n(lvl, idx, hash)
+              WHERE EXISTS (SELECT 1 FROM head))
+            SELECT count(*) FROM head""";
+
+    /** Writes an append with {@link #APPEND_POSTGRES}; false (nothing written) when the head is not (from, fromHash). */
+    private static boolean writePostgres(Tx tx, Appended a, long from, String fromHash) {
+        java.sql.Connection c = tx.handle().getConnection();
+        List<SqlNodeStore.Node> nodes = a.nodes().drain();
+        try (java.sql.PreparedStatement st = c.prepareStatement(APPEND_POSTGRES)) {
+            int p = 1;
+            st.setLong(p++, a.sequence());
+            st.setString(p++, a.hash());
+            st.setLong(p++, from);
+            st.setString(p++, fromHash);
+            st.setObject(p++, java.time.OffsetDateTime.ofInstant(tx.now(), java.time.ZoneOffset.UTC));
+            int n = a.events().size();
+            Object[][] columns = new Object[EVENT_COLUMNS][n];
+            for (int i = 0; i < n; i++) {
+                for (int col = 0; col < EVENT_COLUMNS; col++) columns[col][i] = a.events().get(i)[col];
+            }
+            Long[] sequences = new Long[n];
+            for (int i = 0; i < n; i++) sequences[i] = (Long) columns[0][i];
+            st.setArray(p++, c.createArrayOf("bigint", sequences));
+            for (int col = 1; col < EVENT_COLUMNS; col++) {
+                String[] texts = new String[n];
+                for (int i = 0; i < n; i++) texts[i] = (String) columns[col][i];
+                st.setArray(p++, c.createArrayOf("text", texts));
+            }
+            Integer[] levels = new Integer[nodes.size()];
+            Long[] indices = new Long[nodes.size()];
+            String[] hashes = new String[nodes.size()];
+            for (int i = 0; i < nodes.size(); i++) {
+                levels[i] = nodes.get(i).level();
+                indices[i] = nodes.get(i).index();
+                hashes[i] = HexFormat.of().formatHex(nodes.get(i).hash());
+            }
+            st.setArray(p++, c.createArrayOf("integer", levels));
+            st.setArray(p++, c.createArrayOf("bigint", indices));
+            st.setArray(p, c.createArrayOf("text", hashes));
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) == 1;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("journal append failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes an append on SQLite: events and nodes in statement batches, then the head. */
+    private static void writeBatches(Tx tx, Appended a) {
+        Handle h = tx.handle();
+        PreparedBatch events = h.prepareBatch("""
+                INSERT INTO journal_events (sequence, occurred_at, actor, organisation, event_type, entity_id,
+                  body, prev_hash, hash, payload, owner_org, releasable_to)
+                VALUES (:sequence, :time, :actor, :organisation, :type, :entity, :body, :prevHash, :hash,
+                  :payload, :owner, :releasable)""");
+        for (Object[] e : a.events()) {
+            events.bind("sequence", e[0]).bind("time", tx.now()).bind("actor", e[1]).bind("organisation", e[2])
+                    .bind("type", e[3]).bind("entity", e[4]).bind("body", e[5]).bind("prevHash", e[6])
+                    .bind("hash", e[7]).bind("payload", e[8]).bind("owner", e[9]).bind("releasable", e[10]).add();
+        }
+        events.execute();
+        a.nodes().flush();
+        h.createUpdate("UPDATE journal_head SET sequence = :sequence, hash = :hash WHERE id = 1")
+                .bind("sequence", a.sequence()).bind("hash", a.hash()).execute();
     }
 
     private SignedTreeHead sign(Handle h, MerkleTree tree, long timestampMillis) {
@@ -251,16 +410,21 @@ public final class Journal {
         }
     }
 
-    static String body(long sequence, Tx tx, Draft draft) {
-        Map<String, Object> event = new LinkedHashMap<>();
+    /**
+     * The hashed body: canonical JSON of the event with its keys in order, the payload given as
+     * its canonical tree (so it is serialised once, not once for the body and once for the leaf).
+     */
+    static String body(long sequence, String time, org.quartermaster.shared.Actor actor, String type, String entity,
+                       com.fasterxml.jackson.databind.JsonNode payload) {
+        Map<String, Object> event = new java.util.TreeMap<>();
         event.put("sequence", sequence);
-        event.put("time", tx.now().toString());
-        event.put("actor", tx.actor().user());
-        event.put("organisation", tx.actor().organisation());
-        event.put("type", draft.type());
-        event.put("entity", draft.entityId());
-        event.put("payload", draft.payload() == null ? Map.of() : draft.payload());
-        return CanonicalJson.write(event);
+        event.put("time", time);
+        event.put("actor", actor.user());
+        event.put("organisation", actor.organisation());
+        event.put("type", type);
+        event.put("entity", entity);
+        event.put("payload", payload);
+        return CanonicalJson.writeSorted(event);
     }
 
     /** SHA-256 over the previous hash's bytes and the event body, hex. */

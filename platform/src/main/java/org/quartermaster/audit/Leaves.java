@@ -17,6 +17,12 @@ final class Leaves {
         return new String(org.quartermaster.journal.CanonicalJson.canonicalize(json), StandardCharsets.UTF_8);
     }
 
+    /** The canonical payload of a tree already made canonical by {@link CanonicalJson#tree}. */
+    static String canonicalPayload(com.fasterxml.jackson.databind.JsonNode tree) {
+        String json = CanonicalJson.writeSorted(tree);
+        return new String(org.quartermaster.journal.CanonicalJson.canonicalize(json), StandardCharsets.UTF_8);
+    }
+
     static byte[] leaf(long sequence, Instant time, String actor, String organisation, String type, String entity,
                        String payload) {
         return new org.quartermaster.journal.JournalEvent(sequence - 1, time.toEpochMilli(), actor, organisation, type,

@@ -31,9 +31,10 @@ import org.quartermaster.store.Database;
 import org.quartermaster.store.Tx;
 
 /**
- * The double-entry ledger: accounts and transfers in integer minor units. Every transfer locks
- * its two account rows in key order, applies {@link LedgerRules}, writes the balances and the
- * transfer, and journals it, all in one transaction. {@link #verify} replays every transfer.
+ * The double-entry ledger: accounts and transfers in integer minor units. Transfers lock their
+ * account rows in key order, apply {@link LedgerRules}, write the balances and the transfers,
+ * and journal them, all in one transaction; concurrent callers' transfers share one transaction
+ * through the {@link LedgerCommitter} (group commit). {@link #verify} replays every transfer.
  */
 public final class Ledger {
     /** How many times a write is retried after losing a race on a unique id. */
@@ -45,10 +46,12 @@ public final class Ledger {
     private final Database db;
     private final Journal journal;
     private final LedgerTables table = new LedgerTables();
+    private final LedgerCommitter committer;
 
     public Ledger(Database db, Journal journal) {
         this.db = db;
         this.journal = journal;
+        this.committer = new LedgerCommitter(db, tx -> items -> apply(tx, items));
     }
 
     /** Opens an account, or returns the existing one with the same names (then noNegative must match). */
@@ -76,39 +79,80 @@ public final class Ledger {
         return a;
     }
 
-    /** Makes a transfer between accounts named by public id. */
+    /**
+     * Makes a transfer between accounts named by public id. Concurrent calls are committed
+     * together by the ledger's committer (one transaction for many requests), each with its own
+     * outcome; the call returns once its transfer is committed.
+     */
     public TransferOutcome transfer(MakeTransfer c, Actor actor) {
-        return transferAll(List.of(c), actor).getFirst();
+        return committer.submit(items(List.of(c), actor, false)).getFirst();
+    }
+
+    /** Like {@link #transfer}, in a transaction of the caller's own thread (see {@link #transferAllAlone}). */
+    public TransferOutcome transferAlone(MakeTransfer c, Actor actor) {
+        List<Item> items = items(List.of(c), actor, false);
+        return retryingDuplicates(() -> db.write(actor, tx -> apply(tx, items))).getFirst();
     }
 
     /**
-     * Makes many transfers in one transaction, each with its own outcome as if made alone (a
-     * refused one writes nothing, the others still happen); the batch's accounts are locked up
-     * front in key order, so concurrent batches never deadlock. At most {@link #BATCH_SIZE_MAX}.
+     * Makes many transfers, each with its own outcome as if made alone (a refused one writes
+     * nothing, the others still happen), through the committer: they commit in one transaction,
+     * possibly with other callers' transfers. At most {@link #BATCH_SIZE_MAX}. Returns once
+     * committed; a failure of the shared transaction makes each caller's transfers run again on
+     * their own, so one caller's failure never decides another's outcome. A bad command is an
+     * {@link org.quartermaster.shared.InvalidField} naming {@code transfers[i].field}, and nothing is made.
      */
     public List<TransferOutcome> transferAll(List<MakeTransfer> commands, Actor actor) {
-        Checks.sizeAtMost("transfers", commands, BATCH_SIZE_MAX);
-        List<long[]> keys = new ArrayList<>();
-        for (MakeTransfer c : commands) {
-            Transfer.id(c.id());
-            long debit = PublicIds.parse(Account.ID_PREFIX, Checks.required("debit", c.debit()), "account");
-            long credit = PublicIds.parse(Account.ID_PREFIX, Checks.required("credit", c.credit()), "account");
-            Money.positiveAmount("amountMinor", c.amountMinor());
-            Money.currency("currency", c.currency());
-            keys.add(new long[] {debit, credit});
+        List<Item> items = items(commands, actor, true);
+        return committer.submit(items);
+    }
+
+    /**
+     * Like {@link #transferAll} but in a transaction of the caller's own thread, not grouped
+     * with others: for requests whose transaction must also hold something of the caller's
+     * (an HTTP {@code Idempotency-Key} claimed in the same transaction).
+     */
+    public List<TransferOutcome> transferAllAlone(List<MakeTransfer> commands, Actor actor) {
+        List<Item> items = items(commands, actor, true);
+        return retryingDuplicates(() -> db.write(actor, tx -> apply(tx, items)));
+    }
+
+    /**
+     * An account's key from its public id. Alone, an id that cannot be an account's is NotFound
+     * (404, as for a read); in a batch it is that entry's field, so the caller learns which.
+     */
+    private static long accountKey(String field, String publicId, boolean indexed) {
+        Checks.required(field, publicId);
+        try {
+            return PublicIds.parse(Account.ID_PREFIX, publicId, "account");
+        } catch (NotFound e) {
+            if (!indexed) throw e;
+            throw new InvalidField(field, "is not an account id such as " + Account.ID_PREFIX + "-000001");
         }
-        return retryingDuplicates(() -> db.write(actor, tx -> {
-            if (commands.size() > 1) {
-                table.lock(tx.handle(), tx.dialect(), keys.stream().flatMapToLong(java.util.Arrays::stream).toArray());
+    }
+
+    /** Checks every command before anything is written; {@code indexed}: name fields {@code transfers[i].x}. */
+    private static List<Item> items(List<MakeTransfer> commands, Actor actor, boolean indexed) {
+        Checks.sizeAtMost("transfers", commands, BATCH_SIZE_MAX);
+        List<Item> items = new ArrayList<>(commands.size());
+        for (int i = 0; i < commands.size(); i++) {
+            MakeTransfer c = commands.get(i);
+            try {
+                Checks.required("", c);
+                Transfer.id(c.id());
+                long debit = accountKey("debit", c.debit(), indexed);
+                long credit = accountKey("credit", c.credit(), indexed);
+                Money.positiveAmount("amountMinor", c.amountMinor());
+                Money.currency("currency", c.currency());
+                items.add(new Item(c.id(), debit, credit, c.amountMinor(), c.currency(), c.pending(), c.reference(),
+                        false, actor));
+            } catch (InvalidField e) {
+                if (!indexed) throw e;
+                String at = "transfers[" + i + "]";
+                throw new InvalidField(e.field().isEmpty() ? at : at + "." + e.field(), e.detail());
             }
-            List<TransferOutcome> outcomes = new ArrayList<>();
-            for (int i = 0; i < commands.size(); i++) {
-                MakeTransfer c = commands.get(i);
-                outcomes.add(transfer(tx, c.id(), keys.get(i)[0], keys.get(i)[1], c.amountMinor(), c.currency(),
-                        c.pending(), c.reference(), false));
-            }
-            return outcomes;
-        }));
+        }
+        return items;
     }
 
     /**
@@ -117,53 +161,122 @@ public final class Ledger {
      */
     TransferOutcome transfer(Tx tx, String id, long debit, long credit, long amountMinor, String currency,
                              boolean pending, String reference) {
-        return transfer(tx, id, debit, credit, amountMinor, currency, pending, reference, true);
+        return apply(tx, List.of(new Item(id, debit, credit, amountMinor, currency, pending, reference, true,
+                null))).getFirst();
     }
 
-    /** {@code measureCredit}: whether the caller is a commitment, the one use case that may credit a measure. */
-    private TransferOutcome transfer(Tx tx, String id, long debit, long credit, long amountMinor, String currency,
-                                     boolean pending, String reference, boolean measureCredit) {
-        Map<Long, Account> locked = table.lock(tx.handle(), tx.dialect(), debit, credit);
-        var existing = table.transfer(tx.handle(), id);
-        if (existing.isPresent()) {
-            Transfer t = existing.get();
-            return t.sameAs(debit, credit, amountMinor, currency, pending, reference)
-                    ? new TransferOutcome.Replayed(t)
-                    : new TransferOutcome.Conflict(t, "transfer " + id + " exists with other content");
+    /**
+     * One transfer to make: keys of its accounts, whether it may credit a measure (only a
+     * commitment may, which checks the ceiling), and who asks (null: the transaction's actor).
+     */
+    record Item(String id, long debit, long credit, long amountMinor, String currency, boolean pending,
+                String reference, boolean measureCredit, Actor actor) {}
+
+    /**
+     * Makes {@code items} in {@code tx}, in order, each decided as if alone against the balances
+     * the earlier ones left. Round trips do not grow with the number of transfers: the accounts
+     * are locked in one statement (key order, so writers never deadlock), the ids looked up in
+     * one, the new transfers inserted in one, the balances written in one batch, and the
+     * journal appends all events in one flush at commit.
+     */
+    List<TransferOutcome> apply(Tx tx, List<Item> items) {
+        long[] keys = new long[items.size() * 2];
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            keys[2 * i] = items.get(i).debit();
+            keys[2 * i + 1] = items.get(i).credit();
+            ids.add(items.get(i).id());
         }
-        Account from = locked.get(debit);
-        Account to = locked.get(credit);
-        if (from == null) return new TransferOutcome.Refused("unknown-account", "debit", "no account " + debit);
-        if (to == null) return new TransferOutcome.Refused("unknown-account", "credit", "no account " + credit);
-        if (!measureCredit && to.purpose().startsWith(MEASURE_PREFIX)) {
-            // a measure is credited only by commitments, which check its ceiling
-            return new TransferOutcome.Refused("measure-account", "credit",
-                    "a measure's account is credited only by a commitment (POST /api/v1/commitments)");
-        }
-        return switch (LedgerRules.open(from, to, amountMinor, currency, pending)) {
-            case Decision.Refuse r -> new TransferOutcome.Refused(r.type(), r.field(), r.reason());
-            case Decision.Apply a -> {
-                TransferStatus status = pending ? new TransferStatus.Pending() : new TransferStatus.Posted();
-                Transfer draft = new Transfer(0, id, debit, credit, amountMinor, currency, pending, status,
-                        reference, tx.now(), tx.now());
-                write(tx, from.with(a.debit()), to.with(a.credit()));
-                long key = table.insertTransfer(tx.handle(), draft);
-                Transfer t = new Transfer(key, id, debit, credit, amountMinor, currency, pending, status,
-                        draft.reference(), tx.now(), tx.now());
-                journalOpened(tx, t, from, to);
-                yield new TransferOutcome.Created(t);
+        LedgerTables.Locked locked = table.lockAndFind(tx.handle(), tx.dialect(), keys, ids);
+        Map<Long, Account> current = locked.accounts();
+        Map<String, Transfer> known = locked.existing();
+        Map<Long, Account> touched = new java.util.LinkedHashMap<>();
+        List<Transfer> created = new ArrayList<>();
+        List<TransferOutcome> outcomes = new ArrayList<>(items.size());
+        for (Item it : items) {
+            Transfer existing = known.get(it.id());
+            if (existing != null) {
+                outcomes.add(existing.sameAs(it.debit(), it.credit(), it.amountMinor(), it.currency(), it.pending(),
+                        it.reference()) ? new TransferOutcome.Replayed(existing)
+                        : new TransferOutcome.Conflict(existing, "transfer " + it.id() + " exists with other content"));
+                continue;
             }
-        };
+            Account from = current.get(it.debit());
+            Account to = current.get(it.credit());
+            if (from == null) {
+                outcomes.add(new TransferOutcome.Refused("unknown-account", "debit", "no account " + it.debit()));
+                continue;
+            }
+            if (to == null) {
+                outcomes.add(new TransferOutcome.Refused("unknown-account", "credit", "no account " + it.credit()));
+                continue;
+            }
+            if (!it.measureCredit() && to.purpose().startsWith(MEASURE_PREFIX)) {
+                // a measure is credited only by commitments, which check its ceiling
+                outcomes.add(new TransferOutcome.Refused("measure-account", "credit",
+                        "a measure's account is credited only by a commitment (POST /api/v1/commitments)"));
+                continue;
+            }
+            switch (LedgerRules.open(from, to, it.amountMinor(), it.currency(), it.pending())) {
+                case Decision.Refuse r -> outcomes.add(new TransferOutcome.Refused(r.type(), r.field(), r.reason()));
+                case Decision.Apply a -> {
+                    Account nextFrom = from.with(a.debit());
+                    Account nextTo = to.with(a.credit());
+                    current.put(from.key(), nextFrom);
+                    current.put(to.key(), nextTo);
+                    touched.put(from.key(), nextFrom);
+                    touched.put(to.key(), nextTo);
+                    TransferStatus status = it.pending() ? new TransferStatus.Pending() : new TransferStatus.Posted();
+                    Transfer draft = new Transfer(0, it.id(), it.debit(), it.credit(), it.amountMinor(),
+                            it.currency(), it.pending(), status, it.reference(), tx.now(), tx.now());
+                    created.add(draft);
+                    known.put(it.id(), draft);
+                    outcomes.add(new TransferOutcome.Created(draft));
+                }
+            }
+        }
+        if (created.isEmpty()) return outcomes;
+        Map<String, Long> inserted = write(tx, touched.values(), created);
+        List<TransferOutcome> answered = new ArrayList<>(outcomes.size());
+        for (int i = 0; i < outcomes.size(); i++) {
+            TransferOutcome o = outcomes.get(i);
+            Item it = items.get(i);
+            Transfer t = o.transfer();
+            if (t != null && t.key() == 0) {
+                Transfer stored = withKey(t, inserted.get(t.id()));
+                o = switch (o) {
+                    case TransferOutcome.Created c -> {
+                        journalOpened(tx, it.actor(), stored, current.get(stored.debit()), current.get(stored.credit()));
+                        yield new TransferOutcome.Created(stored);
+                    }
+                    case TransferOutcome.Replayed r -> new TransferOutcome.Replayed(stored);
+                    case TransferOutcome.Conflict c -> new TransferOutcome.Conflict(stored, c.reason());
+                    case TransferOutcome.Refused r -> r;
+                };
+            }
+            answered.add(o);
+        }
+        return answered;
     }
 
-    private void journalOpened(Tx tx, Transfer t, Account from, Account to) {
+    private static Transfer withKey(Transfer t, long key) {
+        return new Transfer(key, t.id(), t.debit(), t.credit(), t.amountMinor(), t.currency(), t.twoPhase(),
+                t.status(), t.reference(), t.createdAt(), t.updatedAt());
+    }
+
+    private void journalOpened(Tx tx, Actor actor, Transfer t, Account from, Account to) {
         if (t.twoPhase()) {
-            journal.record(tx, "TransferPending", t.id(), new TransferPending(t.id(), from.publicId(),
+            journal.record(tx, actor, "TransferPending", t.id(), new TransferPending(t.id(), from.publicId(),
                     to.publicId(), t.amountMinor(), t.currency(), t.reference()));
         } else {
-            journal.record(tx, "TransferPosted", t.id(), new TransferPosted(t.id(), from.publicId(),
+            journal.record(tx, actor, "TransferPosted", t.id(), new TransferPosted(t.id(), from.publicId(),
                     to.publicId(), t.amountMinor(), t.currency(), false, t.reference()));
         }
+    }
+
+    /** Groups the committer has taken and the requests in them: {@code {groups, requests}} (for tests). */
+    long[] committerCounts() {
+        return committer.counts();
     }
 
     /** Posts a pending transfer. Posting a posted one again is a replay; a voided one is a conflict. */
@@ -194,7 +307,7 @@ public final class Ledger {
         Account to = locked.get(t.credit());
         Decision.Apply a = (Decision.Apply) LedgerRules.settle(from, to, t, post);
         Transfer next = t.with(post ? p.post() : p.voided(), tx.now());
-        write(tx, from.with(a.debit()), to.with(a.credit()));
+        write(tx, List.of(from.with(a.debit()), to.with(a.credit())));
         if (!table.settle(tx.handle(), next)) throw new IllegalStateException("transfer " + id + " moved while locked");
         if (post) {
             journal.record(tx, "TransferPosted", id, new TransferPosted(id, from.publicId(), to.publicId(),
@@ -207,13 +320,18 @@ public final class Ledger {
     }
 
     /** Writes balances, re-checking the no-negative invariant just before the write. */
-    private void write(Tx tx, Account... accounts) {
+    private void write(Tx tx, java.util.Collection<Account> accounts) {
+        write(tx, accounts, List.of());
+    }
+
+    /** Writes balances (re-checking no-negative just before) and inserts new transfers; their keys by id. */
+    private Map<String, Long> write(Tx tx, java.util.Collection<Account> accounts, List<Transfer> created) {
         for (Account a : accounts) {
             if (a.noNegative() && a.balance().available() < 0) {
                 throw new IllegalStateException("account " + a.publicId() + " would go negative");
             }
-            table.updateBalance(tx.handle(), a);
         }
+        return table.write(tx.handle(), tx.dialect(), accounts, created);
     }
 
     public Account account(String id) {

@@ -54,6 +54,17 @@ public final class FundsApi {
 
     public record TransferPage(List<TransferResponse> items, String next) {}
 
+    public record BatchRequest(List<TransferRequest> transfers) {}
+
+    /**
+     * One entry's outcome in a batch: the status it would have had alone, the transfer when
+     * there is one, and for a refusal or conflict its type, field and reason.
+     */
+    public record BatchItem(int status, String outcome, TransferResponse transfer, String type, String field,
+                            String detail) {}
+
+    public record BatchResponse(List<BatchItem> items) {}
+
     public record Verification(int accounts, int transfers, boolean sound, List<String> problems) {}
 
     public record FundRequest(String code, String name, String currency) {}
@@ -143,9 +154,29 @@ public final class FundsApi {
         t.post("/api/v1/transfers", "funds", "Make a transfer (201 new, 200 same-id retry, 409 other content)",
                 TransferRequest.class, TransferResponse.class, 201, ctx -> {
                     TransferRequest r = Http.body(ctx, TransferRequest.class);
-                    answer(ctx, ledger.transfer(new MakeTransfer(r.id(), r.debit(), r.credit(),
+                    MakeTransfer c = new MakeTransfer(r.id(), r.debit(), r.credit(),
                             Checks.required("amountMinor", r.amountMinor()), r.currency(),
-                            Boolean.TRUE.equals(r.pending()), r.reference()), Actors.of(ctx)), ledger);
+                            Boolean.TRUE.equals(r.pending()), r.reference());
+                    // An Idempotency-Key is claimed in the request's own transaction: no group commit then.
+                    answer(ctx, ctx.header("Idempotency-Key") != null ? ledger.transferAlone(c, Actors.of(ctx))
+                            : ledger.transfer(c, Actors.of(ctx)), ledger);
+                });
+        t.post("/api/v1/transfer-batches", "funds", "Make up to " + Ledger.BATCH_SIZE_MAX + " transfers, each with its "
+                        + "own outcome (CREATED 201, REPLAYED 200, CONFLICT 409, REFUSED 422) as if posted alone; "
+                        + "a malformed entry refuses the whole request (422 at transfers/i/field)",
+                BatchRequest.class, BatchResponse.class, 200, ctx -> {
+                    BatchRequest r = Http.body(ctx, BatchRequest.class);
+                    List<TransferRequest> entries = Checks.sizeAtMost("transfers", r.transfers(), Ledger.BATCH_SIZE_MAX);
+                    List<MakeTransfer> commands = new java.util.ArrayList<>(entries.size());
+                    for (int i = 0; i < entries.size(); i++) {
+                        TransferRequest e = Checks.required("transfers[" + i + "]", entries.get(i));
+                        commands.add(new MakeTransfer(e.id(), e.debit(), e.credit(),
+                                Checks.required("transfers[" + i + "].amountMinor", e.amountMinor()), e.currency(),
+                                Boolean.TRUE.equals(e.pending()), e.reference()));
+                    }
+                    List<TransferOutcome> outcomes = ctx.header("Idempotency-Key") != null
+                            ? ledger.transferAllAlone(commands, Actors.of(ctx)) : ledger.transferAll(commands, Actors.of(ctx));
+                    Http.json(ctx, 200, new BatchResponse(outcomes.stream().map(FundsApi::batchItem).toList()));
                 });
         t.get("/api/v1/transfers", "funds", "List transfers", TransferPage.class, List.of(
                 new Param("fund", "fund code", String.class),
@@ -264,6 +295,19 @@ public final class FundsApi {
     }
 
     /** Created: 201; a same-id retry: 200 with the original; other content: 409; a refused rule: 422. */
+    static BatchItem batchItem(TransferOutcome o) {
+        return switch (o) {
+            // the item's own outcome says what happened; the transfer inside does not repeat it
+            case TransferOutcome.Created c -> new BatchItem(201, "CREATED", transfer(c.transfer(), null),
+                    null, null, null);
+            case TransferOutcome.Replayed r -> new BatchItem(200, "REPLAYED", transfer(r.transfer(), null),
+                    null, null, null);
+            case TransferOutcome.Conflict c -> new BatchItem(409, "CONFLICT", transfer(c.transfer(), null),
+                    "transfer-conflict", "id", c.reason());
+            case TransferOutcome.Refused r -> new BatchItem(422, "REFUSED", null, r.type(), r.field(), r.reason());
+        };
+    }
+
     private static void answer(Context ctx, TransferOutcome o, Ledger ledger) {
         switch (o) {
             case TransferOutcome.Created c -> Http.created(ctx, "/api/v1/transfers/" + c.transfer().id(),
