@@ -183,10 +183,16 @@ public final class Funds {
     /** One account, if {@code viewer} may see it; else NotFound (existence is not revealed). */
     public Account account(String id, Actor viewer) {
         Account a = ledger.account(id);
-        if (!org.quartermaster.access.Permissions.canRead(viewer, a.owner(), java.util.Set.of())) {
-            throw new NotFound("account", id);
-        }
+        if (!canRead(viewer, a)) throw new NotFound("account", id);
         return a;
+    }
+
+    /** The single-record form of the accounts list's filter: own organisation's, or of a fund it runs. */
+    private boolean canRead(Actor viewer, Account a) {
+        if (viewer != null && viewer.isSystem()) return true;
+        if (org.quartermaster.access.Permissions.canRead(viewer, a.owner(), java.util.Set.of())) return true;
+        FundViews.Visible v = visible(viewer, "a");
+        return v.member() != null && db.read(h -> table.owner(h, a.fund())).map(v.member()::equals).orElse(false);
     }
 
     /** The read condition for {@code viewer} over funds ({@code f}) or accounts ({@code a}). */
@@ -571,7 +577,7 @@ public final class Funds {
         if (viewer != null && viewer.isSystem()) return t;
         for (long key : new long[] {t.debit(), t.credit()}) {
             Account a = ledger.account(org.quartermaster.shared.PublicIds.format(Account.ID_PREFIX, key));
-            if (org.quartermaster.access.Permissions.canRead(viewer, a.owner(), java.util.Set.of())) return t;
+            if (canRead(viewer, a)) return t;
         }
         throw new NotFound("transfer", id);
     }

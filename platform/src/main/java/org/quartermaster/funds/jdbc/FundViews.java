@@ -38,15 +38,23 @@ public final class FundViews {
         return bind(q, v).mapTo(Long.class).one() > 0;
     }
 
-    /** Accounts the viewer may read (its own organisation's, or released to it), optionally of one fund. */
+    /**
+     * Accounts the viewer may read (its own organisation's, released to it, or any account of a
+     * fund its organisation runs), optionally of one fund.
+     */
     public List<Account> accounts(Handle h, String fund, long afterKey, int limit, Visible v) {
         String where = fund == null ? "" : " AND a.fund_code = :fund";
         Query q = h.createQuery("SELECT a.* FROM fund_accounts a WHERE a.account_key > :after" + where
-                + " AND " + v.sql() + " ORDER BY a.account_key LIMIT :limit")
+                + " AND " + accountVisible(v, "a") + " ORDER BY a.account_key LIMIT :limit")
                 .bind("after", afterKey).bind("limit", limit);
         if (fund != null) q.bind("fund", fund);
-        v.params().forEach(q::bind);
-        return q.map((rs, ctx) -> LedgerTables.account(rs)).list();
+        return bind(q, v).map((rs, ctx) -> LedgerTables.account(rs)).list();
+    }
+
+    private static String accountVisible(Visible v, String alias) {
+        if (v.member() == null) return v.sql();
+        return "(" + v.sql() + " OR EXISTS (SELECT 1 FROM funds f WHERE f.fund_code = " + alias + ".fund_code"
+                + " AND f.owner_org = :member))";
     }
 
     /** Transfers touching an account the viewer may read, optionally only those touching a fund's accounts. */
@@ -56,10 +64,10 @@ public final class FundViews {
                 + " (t.debit_key, t.credit_key) AND b.fund_code = :fund)";
         Query q = h.createQuery("SELECT t.* FROM fund_transfers t WHERE t.transfer_key > :after" + byFund
                 + " AND EXISTS (SELECT 1 FROM fund_accounts a WHERE a.account_key IN (t.debit_key, t.credit_key) AND "
-                + v.sql() + ") ORDER BY t.transfer_key LIMIT :limit").bind("after", afterKey).bind("limit", limit);
+                + accountVisible(v, "a") + ") ORDER BY t.transfer_key LIMIT :limit").bind("after", afterKey)
+                .bind("limit", limit);
         if (fund != null) q.bind("fund", fund);
-        v.params().forEach(q::bind);
-        return q.map((rs, ctx) -> LedgerTables.transfer(rs)).list();
+        return bind(q, v).map((rs, ctx) -> LedgerTables.transfer(rs)).list();
     }
 
     private static Query bind(Query q, Visible v) {
