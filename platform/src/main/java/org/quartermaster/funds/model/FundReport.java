@@ -53,8 +53,15 @@ public record FundReport(Fund fund, List<MemberLine> members, List<MeasureLine> 
         return members.stream().mapToLong(MemberLine::paidMinor).sum();
     }
 
+    /** Reimbursed to members (a donor outside the key is counted in {@link #claimsPaidMinor}). */
     public long reimbursedMinor() {
         return members.stream().mapToLong(MemberLine::reimbursedMinor).sum();
+    }
+
+    /** Every claim the fund has paid, to members and other donors alike. */
+    public long claimsPaidMinor() {
+        return claims.stream().filter(c -> c.kind() == Funding.Kind.CLAIM && "POSTED".equals(c.status()))
+                .mapToLong(ClaimLine::amountMinor).sum();
     }
 
     public Optional<MemberLine> member(String code) {

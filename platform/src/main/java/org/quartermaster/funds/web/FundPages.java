@@ -76,7 +76,7 @@ public final class FundPages {
             List<FundRow> rows = new ArrayList<>();
             for (Fund f : funds.funds(Actors.of(ctx))) {
                 FundReport r = funds.report(f.code(), Actors.of(ctx));
-                rows.add(new FundRow(f, r.members().size(), r.calledMinor(), r.paidMinor(), r.reimbursedMinor(),
+                rows.add(new FundRow(f, r.members().size(), r.calledMinor(), r.paidMinor(), r.claimsPaidMinor(),
                         r.measures().stream().mapToLong(FundReport.MeasureLine::ceilingMinor).sum()));
             }
             Templates.page(ctx, "funds/list.jte", new FundsView(rows, Amounts.of(ctx, null, rates, Ui.of(ctx))));
