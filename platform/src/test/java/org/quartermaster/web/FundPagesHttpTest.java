@@ -143,6 +143,17 @@ class FundPagesHttpTest {
     }
 
     @Test
+    void badReportParametersAreRefusedOrExplainedNeverAServerError() {
+        Reply badDate = page("/funds/EPF?currency=USD&date=yesterday");
+        assertThat(badDate.status()).as(badDate.body()).isBetween(400, 499);
+        assertThat(badDate.header("Content-Type")).startsWith("text/html");
+        Reply script = page("/funds/EPF?currency=%3Cscript%3Ealert(1)%3C/script%3E");
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.body()).doesNotContain("<script>alert").contains("&lt;script&gt;")
+                .contains("id=\"rate-used\"").doesNotContain("class=\"num converted\"");
+    }
+
+    @Test
     void unknownFundsAndMembersAreHtml404s() {
         for (String path : new String[] {"/funds/NOPE", "/funds/EPF/members/XXX-MOD"}) {
             Reply r = page(path);
