@@ -103,6 +103,8 @@ public final class Funds {
             }
             String owner = c.owner() == null || c.owner().isBlank() ? fund.code()
                     : Checks.text("owner", c.owner(), Account.CODE_LENGTH_MAX);
+            org.quartermaster.access.Permissions.requireWrite(actor, owner, java.util.Set.of(),
+                    org.quartermaster.access.model.Action.MANAGE_FUNDS);
             table.insertFund(tx.handle(), fund, owner, tx.now());
             for (Envelope e : Envelope.values()) envelopeAccount(tx, fund, e);
             journal.record(tx, "FundCreated", fund.code(), new FundEvents.FundCreated(fund.code(), fund.name(),
@@ -242,6 +244,7 @@ public final class Funds {
                 s.member(), s.basisPoints(), s.abstainsLethal())).toList());
         return Ledger.retryingDuplicates(() -> db.write(actor, tx -> {
             Fund fund = fund(tx, c.fund());
+            requireManage(tx, actor, fund);
             table.replaceKey(tx.handle(), fund.code(), key);
             for (ContributionKey.Share s : key.shares()) memberAccount(tx, fund, s.member());
             journal.record(tx, "ContributionKeySet", fund.code(), new FundEvents.ContributionKeySet(fund.code(),
@@ -268,7 +271,7 @@ public final class Funds {
         Envelope requested = Envelope.parse("envelope", c.envelope());
         Money.positiveAmount("totalMinor", c.totalMinor());
         try {
-            return atomically(() -> db.write(actor, tx -> callIn(tx, c, requested)));
+            return atomically(() -> db.write(actor, tx -> callIn(tx, c, requested, actor)));
         } catch (Abort a) {
             throw switch (a.outcome) {
                 case TransferOutcome.Refused r -> new org.quartermaster.shared.Refused(r.type(), r.field(), r.reason());
@@ -278,8 +281,9 @@ public final class Funds {
         }
     }
 
-    private CallResult callIn(Tx tx, CallContributions c, Envelope requested) {
+    private CallResult callIn(Tx tx, CallContributions c, Envelope requested, Actor actor) {
         Fund fund = fund(tx, c.fund());
+        requireManage(tx, actor, fund);
         ContributionKey key = table.key(tx.handle(), fund.code())
                 .orElseThrow(() -> new InvalidField("fund", "has no contribution key yet"));
         Map<String, Long> shares = Apportionment.apportion(key, c.totalMinor());
@@ -308,6 +312,7 @@ public final class Funds {
         Measure m = new Measure(c.code(), c.fund(), Envelope.parse("envelope", c.envelope()), c.ceilingMinor());
         return Ledger.retryingDuplicates(() -> db.write(actor, tx -> {
             Fund fund = fund(tx, m.fund());
+            requireManage(tx, actor, fund);
             Optional<Measure> existing = table.measure(tx.handle(), m.code());
             if (existing.isPresent()) {
                 if (!existing.get().equals(m)) throw new InvalidField("code", "names an existing, different measure");
@@ -344,6 +349,7 @@ public final class Funds {
         return atomically(() -> db.write(actor, tx -> {
             Measure m = measure(tx, c.measure());
             Fund fund = fund(tx, m.fund());
+            requireManage(tx, actor, fund);
             Optional<Refusal> earmark = FundRules.lethalPaidFrom(item, lethal, m.envelope(), contributor,
                     abstains(tx, fund, contributor));
             if (earmark.isPresent()) return refused(earmark.get());
@@ -599,6 +605,7 @@ public final class Funds {
         return atomically(() -> db.write(actor, tx -> {
             Measure m = measure(tx, c.measure());
             Fund fund = fund(tx, m.fund());
+            requireManage(tx, actor, fund);
             Optional<Refusal> earmark = FundRules.lethalPaidFrom(offer.item(), lethal, m.envelope(), contributor,
                     abstains(tx, fund, contributor));
             if (earmark.isPresent()) return refused(earmark.get());
@@ -634,6 +641,9 @@ public final class Funds {
         Money.positiveAmount("amountMinor", c.amountMinor());
         Checks.text("funder", c.funder(), Account.CODE_LENGTH_MAX);
         OfferLookup.DonatedOffer offer = donatedOffer(c.offer());
+        // a state records its own bilateral funding
+        org.quartermaster.access.Permissions.requireWrite(actor, c.funder(), java.util.Set.of(),
+                org.quartermaster.access.model.Action.MANAGE_FUNDS);
         return Ledger.retryingDuplicates(() -> db.write(actor, tx -> {
             Optional<Funding> existing = table.fundingOf(tx.handle(), offer.id());
             if (existing.isPresent() && existing.get().kind() == Funding.Kind.BILATERAL
