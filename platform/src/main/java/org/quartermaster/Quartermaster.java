@@ -86,13 +86,13 @@ public final class Quartermaster implements AutoCloseable {
         this.offers = new Offers(db, journal, catalog, parties, needs);
         this.planning = new Planning(db, journal, catalog, parties, needs, offers);
         this.ledger = new Ledger(db, journal);
+        this.access = new org.quartermaster.access.Access(db, journal, parties, accessSettings);
         this.funds = new Funds(db, journal, ledger, id -> {
             var offer = offers.get(id);
             return new OfferLookup.DonatedOffer(offer.publicId(), offer.donor(), offer.status().name(),
-                    offer.terms().name());
-        });
+                    offer.terms().name(), offer.item());
+        }, code -> catalog.get(code).lethal(), new PaymentApprovalsByAccess(access), paymentApprovalThreshold());
         this.rates = new ExchangeRates(db, journal);
-        this.access = new org.quartermaster.access.Access(db, journal, parties, accessSettings);
         this.oidc = new org.quartermaster.access.web.OidcLogin(access);
     }
 
@@ -110,6 +110,7 @@ public final class Quartermaster implements AutoCloseable {
         OffersApi.routes(table, offers, access::requireGranted);
         PlanningApi.routes(table, planning);
         FundsApi.routes(table, ledger, funds, rates);
+        org.quartermaster.funds.web.FundPages.routes(table, funds, rates);
         FeedApi.routes(table, journal);
         org.quartermaster.audit.web.JournalApi.routes(table, journal);
         DashboardPages.routes(table, new Dashboard(catalog, needs, offers));
@@ -167,6 +168,56 @@ public final class Quartermaster implements AutoCloseable {
         return p;
     }
 
+    /** Environment variable with the platform's four-eyes threshold for payments, in minor units. */
+    public static final String PAYMENT_APPROVAL_THRESHOLD_ENV = "QM_PAYMENT_APPROVAL_THRESHOLD_MINOR";
+
+    /** The platform's four-eyes threshold: the environment's setting, else {@link Funds#APPROVAL_THRESHOLD_DEFAULT_MINOR}. */
+    static long paymentApprovalThreshold() {
+        String raw = System.getenv(PAYMENT_APPROVAL_THRESHOLD_ENV);
+        if (raw == null || raw.isBlank()) return Funds.APPROVAL_THRESHOLD_DEFAULT_MINOR;
+        try {
+            long v = Long.parseLong(raw.strip());
+            if (v < 0) throw new NumberFormatException("negative");
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(PAYMENT_APPROVAL_THRESHOLD_ENV + " must be a whole number of minor units"
+                    + " (0 or more), not " + raw, e);
+        }
+    }
+
+    /** A payment's four-eyes step, answered by the access context's approvals. */
+    private record PaymentApprovalsByAccess(org.quartermaster.access.Access access)
+            implements org.quartermaster.funds.PaymentApprovals {
+        @Override
+        public void requireRequester(org.quartermaster.shared.Actor requester) {
+            var principal = org.quartermaster.access.Permissions.principal(requester);
+            boolean person;
+            try {
+                person = access.user(principal.user()).organisation().equals(principal.organisation());
+            } catch (org.quartermaster.shared.NotFound | IllegalArgumentException e) {
+                person = false;
+            }
+            if (!person) throw access.deny(principal, "request approval of a payment", "no person's account");
+        }
+
+        @Override
+        public String request(String payment, String summary, org.quartermaster.shared.Actor requester) {
+            return access.requestApproval(new org.quartermaster.access.RequestApproval(Funds.APPROVAL_SUBJECT, payment,
+                    summary), org.quartermaster.access.Permissions.principal(requester)).id();
+        }
+
+        @Override
+        public void decide(String approval, org.quartermaster.shared.Actor approver, boolean grant) {
+            access.decide(approval, org.quartermaster.access.Permissions.principal(approver),
+                    grant ? org.quartermaster.access.Approval.Status.GRANTED : org.quartermaster.access.Approval.Status.REJECTED);
+        }
+
+        @Override
+        public String status(String approval) {
+            return access.approval(approval).status().name();
+        }
+    }
+
     /** A need's page shows what the latest plan does for it; wired here so that needs need not know planning. */
     private NeedPages.Planned plannedFor(String needId, org.quartermaster.shared.Actor viewer) {
         return planning.latest(viewer).map(plan -> {
@@ -213,7 +264,7 @@ public final class Quartermaster implements AutoCloseable {
 
     /** Every context's state, as the journal verifier replays it. */
     public java.util.List<org.quartermaster.audit.StateContribution> stateContributions() {
-        return java.util.List.of(catalog.state(), parties.state(), needs.state(), offers.state());
+        return java.util.List.of(catalog.state(), parties.state(), needs.state(), offers.state(), funds.state());
     }
 
     /** Verifies the journal and the state against it with {@code key} (the journal's public key). */

@@ -128,11 +128,12 @@ final class DemoCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Scenario scenario = ScenarioGenerator.generate(seed, sizes, LocalDate.now(ZoneOffset.UTC));
         ScenarioLoader.Loaded loaded = new ScenarioLoader(app.catalog(), app.parties(), app.needs(),
-                app.offers(), progressOn(err, started)).load(scenario);
+                app.offers(), app.funds(), app.rates(), progressOn(err, started)).load(scenario);
         err.println();
         out.printf("Loaded %d organisations, %d locations, %d items, %d needs, %d offers"
-                        + " (%d lifecycle steps) in %.1f s%n", loaded.organisations(), loaded.locations(),
-                loaded.items(), loaded.needs(), loaded.offers(), loaded.steps(), seconds(started));
+                        + " (%d lifecycle steps), a fund of %d members with %d claims in %.1f s%n",
+                loaded.organisations(), loaded.locations(), loaded.items(), loaded.needs(), loaded.offers(),
+                loaded.steps(), loaded.fundMembers(), loaded.fundClaims(), seconds(started));
     }
 
     private static double seconds(long startedNanos) {

@@ -16,7 +16,7 @@ import org.quartermaster.parties.RegisterOrganisation;
  */
 public record Scenario(long seed, LocalDate today, List<RegisterOrganisation> organisations,
                        List<AddLocation> locations, List<DefineItem> items, List<PlannedNeed> needs,
-                       List<PlannedOffer> offers) {
+                       List<PlannedOffer> offers, FundPlan fund) {
 
     public Scenario {
         organisations = List.copyOf(organisations);
@@ -24,6 +24,13 @@ public record Scenario(long seed, LocalDate today, List<RegisterOrganisation> or
         items = List.copyOf(items);
         needs = List.copyOf(needs);
         offers = List.copyOf(offers);
+    }
+
+    /** The scenario without a fund. */
+    public Scenario(long seed, LocalDate today, List<RegisterOrganisation> organisations,
+                    List<AddLocation> locations, List<DefineItem> items, List<PlannedNeed> needs,
+                    List<PlannedOffer> offers) {
+        this(seed, today, organisations, locations, items, needs, offers, null);
     }
 
     /** A need to file (as a draft when {@code command.submit()} is false), then perhaps cancel. */

@@ -54,8 +54,19 @@ public final class ScenarioGenerator {
     public static Scenario generate(long seed, Sizes sizes, LocalDate today) {
         ScenarioGenerator g = new ScenarioGenerator(seed, today);
         List<PlannedNeed> needs = g.needs(sizes.needs());
-        return new Scenario(seed, today, g.organisations(), g.locations(), g.itemCommands(), needs,
-                g.offers(sizes.offers(), needs));
+        List<PlannedOffer> offers = g.offers(sizes.offers(), needs);
+        return new Scenario(seed, today, g.organisations(), g.locations(), g.itemCommands(), needs, offers,
+                FundPlan.generate(g.random, today, deliveredDonations(offers)));
+    }
+
+    /** Indexes of the offers that are donations the loader walks to DELIVERED: what the fund may reimburse. */
+    private static List<Integer> deliveredDonations(List<PlannedOffer> offers) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < offers.size(); i++) {
+            PlannedOffer p = offers.get(i);
+            if ("DONATION".equals(p.command().terms()) && p.steps().contains(Action.DELIVER)) out.add(i);
+        }
+        return out;
     }
 
     private List<RegisterOrganisation> organisations() {

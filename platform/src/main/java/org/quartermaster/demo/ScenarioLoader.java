@@ -33,7 +33,10 @@ public final class ScenarioLoader {
     private final Parties parties;
     private final Needs needs;
     private final Offers offers;
+    private final org.quartermaster.funds.Funds funds;
+    private final org.quartermaster.funds.ExchangeRates rates;
     private final Progress progress;
+    private final List<String> offerIds = new ArrayList<>();
 
     /** Told after each batch how far a phase has come (e.g. for a progress line). */
     @FunctionalInterface
@@ -43,14 +46,24 @@ public final class ScenarioLoader {
         Progress SILENT = (phase, done, total) -> {};
     }
 
-    /** What was loaded. */
-    public record Loaded(int organisations, int locations, int items, int needs, int offers, int steps) {}
+    /** What was loaded; {@code fundMembers} and {@code fundClaims} are 0 without a fund. */
+    public record Loaded(int organisations, int locations, int items, int needs, int offers, int steps,
+                         int fundMembers, int fundClaims) {}
 
+    /** A loader without funds: a scenario's fund plan is skipped. */
     public ScenarioLoader(Catalog catalog, Parties parties, Needs needs, Offers offers, Progress progress) {
+        this(catalog, parties, needs, offers, null, null, progress);
+    }
+
+    public ScenarioLoader(Catalog catalog, Parties parties, Needs needs, Offers offers,
+                          org.quartermaster.funds.Funds funds, org.quartermaster.funds.ExchangeRates rates,
+                          Progress progress) {
         this.catalog = catalog;
         this.parties = parties;
         this.needs = needs;
         this.offers = offers;
+        this.funds = funds;
+        this.rates = rates;
         this.progress = progress;
     }
 
@@ -67,8 +80,13 @@ public final class ScenarioLoader {
         defineItems(scenario.items());
         List<String> needIds = fileNeeds(scenario.needs());
         int steps = makeOffers(scenario.offers(), needIds);
+        int claims = 0;
+        FundPlan plan = scenario.fund();
+        if (plan != null && funds != null) claims = new FundLoader(funds, rates, catalog, offers).load(plan, offerIds);
+        progress.advanced("fund", claims, claims);
         return new Loaded(scenario.organisations().size(), scenario.locations().size(), scenario.items().size(),
-                needIds.size(), scenario.offers().size(), steps);
+                needIds.size(), scenario.offers().size(), steps, plan != null && funds != null ? plan.key().size() : 0,
+                claims);
     }
 
     /** Items first without links, then the links: compatibility may run both ways (155 mm rounds). */
@@ -110,6 +128,7 @@ public final class ScenarioLoader {
             List<PlannedOffer> slice = planned.subList(from, Math.min(planned.size(), from + BATCH_SIZE));
             List<MakeOffer> batch = slice.stream().map(p -> withNeed(p, needIds)).toList();
             List<Offer> stored = offers.makeAll(batch, actor(DemoWorld.COORDINATOR));
+            for (Offer o : stored) offerIds.add(o.publicId());
             for (int i = 0; i < stored.size(); i++) {
                 long version = stored.get(i).version();
                 for (var action : slice.get(i).steps()) {

@@ -6,7 +6,15 @@ import java.util.List;
 public final class FundCommands {
     private FundCommands() {}
 
-    public record CreateFund(String code, String name, String currency) {}
+    /** {@code owner}: the organisation that runs the fund; null means the fund's own code. */
+    public record CreateFund(String code, String name, String currency, String owner) {
+        public CreateFund(String code, String name, String currency) {
+            this(code, name, currency, null);
+        }
+    }
+
+    /** The fund's own four-eyes threshold; null returns the fund to the platform's setting. */
+    public record SetApprovalThreshold(String fund, Long thresholdMinor) {}
 
     public record SetKey(String fund, List<KeyShare> shares) {}
 
@@ -17,15 +25,27 @@ public final class FundCommands {
 
     public record CreateMeasure(String code, String fund, String envelope, long ceilingMinor) {}
 
-    /** Reserves money of the measure's envelope for the measure (pending until posted or voided). */
-    public record Commit(String id, String measure, long amountMinor) {}
+    /**
+     * Reserves money of the measure's envelope for the measure (pending until posted or voided);
+     * {@code item} (optional) is what it pays for, checked for lethality, and {@code contributor}
+     * (optional) the member whose contribution it draws on.
+     */
+    public record Commit(String id, String measure, long amountMinor, String item, String contributor) {
+        public Commit(String id, String measure, long amountMinor) {
+            this(id, measure, amountMinor, null, null);
+        }
+    }
 
     public record PayMilestone(String id, String measure, String contract, String milestone, String payee,
                                long amountMinor, boolean prepayment, long contractValueMinor, long guaranteeMinor) {}
 
     /** Claims reimbursement of a delivered donated offer at {@code rateBasisPoints} of {@code valuationMinor}. */
     public record ClaimReimbursement(String id, String measure, String offer, long valuationMinor,
-                                     int rateBasisPoints) {}
+                                     int rateBasisPoints, String contributor) {
+        public ClaimReimbursement(String id, String measure, String offer, long valuationMinor, int rateBasisPoints) {
+            this(id, measure, offer, valuationMinor, rateBasisPoints, null);
+        }
+    }
 
     public record RecordBilateral(String offer, String funder, long amountMinor) {}
 }

@@ -19,6 +19,21 @@ public final class FundEvents {
 
     public record CommitmentMade(String id, String measure, long amountMinor) {}
 
+    public record CommitmentForItem(String id, String measure, String item, String contributor) {}
+
+    public record ApprovalThresholdSet(String fund, Long thresholdMinor) {}
+
+    public record PaymentRequested(String id, String measure, String contract, String milestone, String payee,
+                                   long amountMinor, boolean prepayment, long thresholdMinor, String requestedBy) {}
+
+    public record PaymentApprovalRequested(String id, String approval) {}
+
+    public record PaymentApproved(String id, String approval, String approvedBy) {}
+
+    public record PaymentRejected(String id, String approval, String rejectedBy) {}
+
+    public record PaymentCancelled(String id, String reason) {}
+
     public record MilestonePaid(String id, String measure, String contract, String milestone, String payee,
                                 long amountMinor, boolean prepayment) {}
 

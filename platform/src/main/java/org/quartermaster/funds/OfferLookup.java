@@ -8,5 +8,10 @@ package org.quartermaster.funds;
 public interface OfferLookup {
     DonatedOffer find(String offerId);
 
-    record DonatedOffer(String id, String donor, String status, String terms) {}
+    /** {@code item}: the catalogue code of what is donated (null when the lookup does not know it). */
+    record DonatedOffer(String id, String donor, String status, String terms, String item) {
+        public DonatedOffer(String id, String donor, String status, String terms) {
+            this(id, donor, status, terms, null);
+        }
+    }
 }

@@ -8,7 +8,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.quartermaster.Quartermaster;
 import org.quartermaster.needs.NeedFilter;
+import org.quartermaster.funds.model.FundReport;
 import org.quartermaster.needs.model.Need;
+import org.quartermaster.shared.Actor;
 import org.quartermaster.shared.Limits;
 import org.quartermaster.testing.TestDatabases;
 
@@ -20,7 +22,7 @@ class ScenarioLoaderTest {
                 LocalDate.of(2026, 11, 29));
         try (Quartermaster app = new Quartermaster(TestDatabases.open(kind))) {
             ScenarioLoader.Loaded loaded = new ScenarioLoader(app.catalog(), app.parties(), app.needs(),
-                    app.offers(), ScenarioLoader.Progress.SILENT).load(scenario);
+                    app.offers(), app.funds(), app.rates(), ScenarioLoader.Progress.SILENT).load(scenario);
 
             assertThat(loaded.needs()).isEqualTo(200);
             assertThat(loaded.offers()).isEqualTo(100);
@@ -35,6 +37,32 @@ class ScenarioLoaderTest {
                 assertThat(n.deliveredQuantity()).isBetween(0L, n.coveredQuantity());
             }
             assertThat(app.journal().firstBrokenLink()).isZero();
+            checkFund(app, loaded);
+            app.journal().signIfDue(true);
+            var report = app.verify(app.journal().keys().publicKey());
+            assertThat(report).as(report.toString()).isInstanceOf(org.quartermaster.audit.Verifier.Report.Verified.class);
         }
+    }
+
+    /** The fund the pages show: 27 members by GNI key, calls partly paid, ceilings respected, claims paid. */
+    private static void checkFund(Quartermaster app, ScenarioLoader.Loaded loaded) {
+        FundReport r = app.funds().report(FundPlan.CODE, Actor.SYSTEM);
+        assertThat(loaded.fundMembers()).isEqualTo(27);
+        assertThat(r.members()).hasSize(27);
+        assertThat(r.members().stream().mapToInt(FundReport.MemberLine::basisPoints).sum()).isEqualTo(10_000);
+        // 500 million euro non-lethal + 1,000 million euro lethal, apportioned exactly
+        assertThat(r.calledMinor()).isEqualTo(150_000_000_000L);
+        assertThat(r.paidMinor()).isStrictlyBetween(0L, r.calledMinor());
+        assertThat(r.members().stream().filter(FundReport.MemberLine::abstainsLethal).map(FundReport.MemberLine::member))
+                .containsExactlyInAnyOrder("AUT-MOD", "IRL-DOD", "MLT-MOD");
+        for (FundReport.MeasureLine m : r.measures()) {
+            assertThat(m.committedMinor()).as(m.code()).isPositive().isLessThanOrEqualTo(m.ceilingMinor());
+        }
+        assertThat(r.commitments()).extracting(FundReport.CommitmentLine::status).contains("PENDING", "POSTED");
+        assertThat(r.claims()).hasSize(loaded.fundClaims());
+        assertThat(loaded.fundClaims()).isPositive();
+        assertThat(r.claims()).allSatisfy(c -> assertThat(c.status()).isEqualTo("POSTED"));
+        assertThat(r.payments()).hasSize(3);
+        assertThat(app.ledger().verify().sound()).isTrue();
     }
 }

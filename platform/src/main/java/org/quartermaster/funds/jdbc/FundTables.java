@@ -18,9 +18,32 @@ import org.quartermaster.store.Rows;
 /** SQL for funds, keys, measures, fundings, payments and exchange rates. Only the funds context uses it. */
 public final class FundTables {
 
-    public void insertFund(Handle h, Fund f, Instant now) {
-        h.createUpdate("INSERT INTO funds (fund_code, name, currency, created_at) VALUES (:code, :name, :currency, :now)")
-                .bind("code", f.code()).bind("name", f.name()).bind("currency", f.currency()).bind("now", now).execute();
+    public void insertFund(Handle h, Fund f, String owner, Instant now) {
+        h.createUpdate("""
+                INSERT INTO funds (fund_code, name, currency, owner_org, created_at)
+                VALUES (:code, :name, :currency, :owner, :now)""")
+                .bind("code", f.code()).bind("name", f.name()).bind("currency", f.currency()).bind("owner", owner)
+                .bind("now", now).execute();
+    }
+
+    /** The organisation that owns the fund. */
+    public Optional<String> owner(Handle h, String fund) {
+        return h.createQuery("SELECT owner_org FROM funds WHERE fund_code = :code").bind("code", fund)
+                .mapTo(String.class).findOne();
+    }
+
+    /** The fund's own approval threshold, when it has one (else the platform's setting applies). */
+    public Optional<Long> approvalThreshold(Handle h, String fund) {
+        return h.createQuery("SELECT approval_threshold_minor FROM funds WHERE fund_code = :code")
+                .bind("code", fund).map((rs, ctx) -> {
+                    long v = rs.getLong(1);
+                    return rs.wasNull() ? null : v;
+                }).findOne();
+    }
+
+    public void setApprovalThreshold(Handle h, String fund, Long thresholdMinor) {
+        h.createUpdate("UPDATE funds SET approval_threshold_minor = :t WHERE fund_code = :code")
+                .bind("t", thresholdMinor).bind("code", fund).execute();
     }
 
     public Optional<Fund> fund(Handle h, String code) {
@@ -79,8 +102,9 @@ public final class FundTables {
     public void insertFunding(Handle h, Funding f, Instant now) {
         h.createUpdate("""
                 INSERT INTO fund_fundings (offer_id, kind, fund_code, measure_code, donor_code, valuation_minor,
-                  rate_bp, amount_minor, transfer_id, created_at)
-                VALUES (:offer, :kind, :fund, :measure, :donor, :valuation, :rate, :amount, :transfer, :now)""")
+                  rate_bp, amount_minor, transfer_id, item_code, created_at)
+                VALUES (:offer, :kind, :fund, :measure, :donor, :valuation, :rate, :amount, :transfer, :item, :now)""")
+                .bind("item", f.item())
                 .bind("offer", f.offer()).bind("kind", f.kind().name()).bind("fund", f.fund())
                 .bind("measure", f.measure()).bind("donor", f.donor()).bind("valuation", f.valuationMinor())
                 .bind("rate", f.rateBasisPoints()).bind("amount", f.amountMinor()).bind("transfer", f.transfer())
@@ -101,23 +125,48 @@ public final class FundTables {
         return new Funding(rs.getString("offer_id"), Funding.Kind.valueOf(rs.getString("kind")),
                 rs.getString("fund_code"), rs.getString("measure_code"), rs.getString("donor_code"),
                 rs.getLong("valuation_minor"), rs.getInt("rate_bp"), rs.getLong("amount_minor"),
-                rs.getString("transfer_id"));
+                rs.getString("transfer_id"), rs.getString("item_code"));
     }
 
     public void insertPayment(Handle h, MilestonePayment p, Instant now) {
         h.createUpdate("""
                 INSERT INTO fund_payments (transfer_id, measure_code, contract_ref, milestone, payee_code, prepayment,
-                  amount_minor, contract_value_minor, guarantee_minor, created_at)
+                  amount_minor, contract_value_minor, guarantee_minor, status, approval_id, requested_by, decided_by,
+                  created_at)
                 VALUES (:transfer, :measure, :contract, :milestone, :payee, :prepayment, :amount, :value,
-                  :guarantee, :now)""")
+                  :guarantee, :status, :approval, :requestedBy, :decidedBy, :now)""")
+                .bind("status", p.status().name()).bind("approval", p.approval())
+                .bind("requestedBy", p.requestedBy()).bind("decidedBy", p.decidedBy())
                 .bind("transfer", p.transfer()).bind("measure", p.measure()).bind("contract", p.contract())
                 .bind("milestone", p.milestone()).bind("payee", p.payee()).bind("prepayment", p.prepayment())
                 .bind("amount", p.amountMinor()).bind("value", p.contractValueMinor())
                 .bind("guarantee", p.guaranteeMinor()).bind("now", now).execute();
     }
 
+    /** The payment made by transfer {@code transfer}, in any status. */
+    public Optional<MilestonePayment> payment(Handle h, String transfer) {
+        return h.createQuery("SELECT * FROM fund_payments WHERE transfer_id = :transfer").bind("transfer", transfer)
+                .map((rs, ctx) -> payment(rs)).findOne();
+    }
+
+    /** Moves a payment on from AWAITING_APPROVAL; false when it was not waiting any more. */
+    public boolean decidePayment(Handle h, String transfer, MilestonePayment.Status status, String decidedBy) {
+        return h.createUpdate("""
+                UPDATE fund_payments SET status = :status, decided_by = :by
+                WHERE transfer_id = :transfer AND status = 'AWAITING_APPROVAL'""")
+                .bind("status", status.name()).bind("by", decidedBy).bind("transfer", transfer).execute() == 1;
+    }
+
+    public void attachApproval(Handle h, String transfer, String approval) {
+        h.createUpdate("UPDATE fund_payments SET approval_id = :approval WHERE transfer_id = :transfer")
+                .bind("approval", approval).bind("transfer", transfer).execute();
+    }
+
+    /** Payments on a contract that count against it: paid, or waiting for approval. */
     public List<MilestonePayment> paymentsOn(Handle h, String contract) {
-        return h.createQuery("SELECT * FROM fund_payments WHERE contract_ref = :contract ORDER BY payment_key")
+        return h.createQuery("""
+                SELECT * FROM fund_payments WHERE contract_ref = :contract
+                  AND status IN ('AWAITING_APPROVAL', 'PAID') ORDER BY payment_key""")
                 .bind("contract", contract).map((rs, ctx) -> payment(rs)).list();
     }
 
@@ -132,7 +181,8 @@ public final class FundTables {
         return new MilestonePayment(rs.getString("transfer_id"), rs.getString("measure_code"),
                 rs.getString("contract_ref"), rs.getString("milestone"), rs.getString("payee_code"),
                 rs.getBoolean("prepayment"), rs.getLong("amount_minor"), rs.getLong("contract_value_minor"),
-                rs.getLong("guarantee_minor"));
+                rs.getLong("guarantee_minor"), MilestonePayment.Status.valueOf(rs.getString("status")),
+                rs.getString("approval_id"), rs.getString("requested_by"), rs.getString("decided_by"));
     }
 
     public void upsertRate(Handle h, ExchangeRate r) {

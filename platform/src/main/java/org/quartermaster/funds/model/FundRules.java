@@ -32,6 +32,38 @@ public final class FundRules {
                 + source + " envelope"));
     }
 
+    /**
+     * The lethal check of a commitment or claim: money for a lethal item never comes from the
+     * non-lethal envelope (field {@code measure}), nor from the contribution of a member that
+     * abstains constructively (field {@code contributor}), whatever the measure's envelope.
+     *
+     * @param item the item paid for, or null when the commitment names none
+     * @param contributorAbstains whether the member whose contribution is drawn abstains; null when none is named
+     */
+    public static Optional<Refusal> lethalPaidFrom(String item, boolean itemLethal, Envelope measure,
+                                                   String contributor, Boolean contributorAbstains) {
+        boolean lethal = item != null && itemLethal;
+        if (lethal && measure == Envelope.NON_LETHAL) {
+            return Optional.of(new Refusal("lethal-item", "measure", "item " + item
+                    + " is lethal; a measure of the NON_LETHAL envelope cannot pay for it"));
+        }
+        if (Boolean.TRUE.equals(contributorAbstains) && (lethal || measure == Envelope.LETHAL)) {
+            return Optional.of(new Refusal("constructive-abstention", "contributor", contributor
+                    + " abstains constructively: its contribution cannot pay for "
+                    + (lethal ? "lethal item " + item : "a LETHAL measure")));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Four eyes on payments: a payment above the threshold waits for a second person's approval.
+     * A threshold of zero sends every payment for approval.
+     */
+    public static boolean needsApproval(long amountMinor, long thresholdMinor) {
+        if (thresholdMinor < 0) throw new IllegalArgumentException("thresholdMinor must not be negative");
+        return amountMinor > thresholdMinor;
+    }
+
     /** A donation is reimbursed only once delivered. */
     public static Optional<Refusal> delivered(String offerStatus) {
         if ("DELIVERED".equals(offerStatus)) return Optional.empty();

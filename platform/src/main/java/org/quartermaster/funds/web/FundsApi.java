@@ -21,6 +21,10 @@ import org.quartermaster.funds.model.Funding;
 import org.quartermaster.funds.model.Measure;
 import org.quartermaster.funds.model.MilestonePayment;
 import org.quartermaster.funds.model.Transfer;
+import org.quartermaster.access.RoutePolicies;
+import org.quartermaster.access.RoutePolicy;
+import org.quartermaster.access.model.Action;
+import org.quartermaster.access.model.Role;
 import org.quartermaster.server.Actors;
 import org.quartermaster.server.Http;
 import org.quartermaster.server.Pages;
@@ -79,12 +83,17 @@ public final class FundsApi {
 
     public record MeasureRequest(String code, String envelope, Long ceilingMinor) {}
 
-    public record CommitRequest(String id, String measure, Long amountMinor) {}
+    public record CommitRequest(String id, String measure, Long amountMinor, String item, String contributor) {}
 
     public record PaymentRequest(String id, String measure, String contract, String milestone, String payee,
                                  Long amountMinor, Boolean prepayment, Long contractValueMinor, Long guaranteeMinor) {}
 
-    public record ClaimRequest(String id, String measure, String offer, Long valuationMinor, Integer rateBasisPoints) {}
+    public record ClaimRequest(String id, String measure, String offer, Long valuationMinor, Integer rateBasisPoints,
+                               String contributor) {}
+
+    public record ThresholdRequest(Long thresholdMinor) {}
+
+    public record ThresholdResponse(String fund, Long fundThresholdMinor, long effectiveThresholdMinor) {}
 
     public record BilateralRequest(String offer, String funder, Long amountMinor) {}
 
@@ -102,10 +111,11 @@ public final class FundsApi {
     public record FundList(List<FundSummary> items) {}
 
     public record FundingResponse(String offer, String kind, String measure, String donor, long valuationMinor,
-                                  int rateBasisPoints, long amountMinor, String transfer) {}
+                                  int rateBasisPoints, long amountMinor, String transfer, String item) {}
 
     public record PaymentResponse(String transfer, String measure, String contract, String milestone, String payee,
-                                  boolean prepayment, long amountMinor, long contractValueMinor, long guaranteeMinor) {}
+                                  boolean prepayment, long amountMinor, long contractValueMinor, long guaranteeMinor,
+                                  String status, String approval, String requestedBy, String decidedBy) {}
 
     public record CreatedMeasure(String code, String fund, String envelope, long ceilingMinor) {}
 
@@ -117,8 +127,47 @@ public final class FundsApi {
 
     public record BalanceReport(String fund, String reportCurrency, LocalDate date, List<BalanceLine> lines) {}
 
+    /**
+     * The access policy of every funds route, the pages' included: reads need a signed-in role
+     * (the facade then filters by owner, releasability and membership), money moves need
+     * MANAGE_FUNDS of the record's organisation, approvals APPROVE, the ledger-wide verify an
+     * auditor or administrator.
+     */
+    public static void policies(RoutePolicies p) {
+        RoutePolicy read = RoutePolicy.anyRole();
+        RoutePolicy manage = RoutePolicy.forAction(Action.MANAGE_FUNDS);
+        p.declare("POST", "/api/v1/exchange-rates", manage);
+        p.declare("GET", "/api/v1/exchange-rates/convert", read);
+        p.declare("POST", "/api/v1/accounts", manage);
+        p.declare("GET", "/api/v1/accounts", read);
+        p.declare("GET", "/api/v1/accounts/{id}", read);
+        p.declare("POST", "/api/v1/transfers", manage);
+        p.declare("POST", "/api/v1/transfer-batches", manage);
+        p.declare("GET", "/api/v1/transfers", read);
+        p.declare("GET", "/api/v1/transfers/{id}", read);
+        p.declare("POST", "/api/v1/transfers/{id}/post", manage);
+        p.declare("POST", "/api/v1/transfers/{id}/void", manage);
+        p.declare("GET", "/api/v1/ledger/verify", RoutePolicy.anyOf(Role.AUDITOR, Role.ADMIN));
+        p.declare("POST", "/api/v1/funds", manage);
+        p.declare("GET", "/api/v1/funds", read);
+        p.declare("GET", "/api/v1/funds/{code}", read);
+        p.declare("PUT", "/api/v1/funds/{code}/approval-threshold", manage);
+        p.declare("PUT", "/api/v1/funds/{code}/key", manage);
+        p.declare("POST", "/api/v1/funds/{code}/calls", manage);
+        p.declare("POST", "/api/v1/funds/{code}/measures", manage);
+        p.declare("GET", "/api/v1/funds/{code}/balances", read);
+        p.declare("POST", "/api/v1/commitments", manage);
+        p.declare("POST", "/api/v1/payments", manage);
+        p.declare("GET", "/api/v1/payments/{id}", read);
+        p.declare("POST", "/api/v1/payments/{id}/approve", RoutePolicy.forAction(Action.APPROVE));
+        p.declare("POST", "/api/v1/payments/{id}/reject", RoutePolicy.forAction(Action.APPROVE));
+        p.declare("POST", "/api/v1/claims", manage);
+        p.declare("POST", "/api/v1/bilateral-fundings", manage);
+        FundPages.policies(p);
+    }
+
     public static void routes(RouteTable t, Ledger ledger, Funds funds, ExchangeRates rates) {
-        ledgerRoutes(t, ledger);
+        ledgerRoutes(t, ledger, funds);
         fundRoutes(t, funds, ledger, rates);
         useCaseRoutes(t, funds);
         t.post("/api/v1/exchange-rates", "funds", "Import reference rates (CSV base,quote,date,rate)",
@@ -133,7 +182,7 @@ public final class FundsApi {
                         Http.param(ctx, "reportCurrency"), Checks.required("date", Http.dateParam(ctx, "date")))));
     }
 
-    private static void ledgerRoutes(RouteTable t, Ledger ledger) {
+    private static void ledgerRoutes(RouteTable t, Ledger ledger, Funds funds) {
         t.post("/api/v1/accounts", "funds", "Open a ledger account", AccountRequest.class, AccountResponse.class, 201,
                 ctx -> {
                     AccountRequest r = Http.body(ctx, AccountRequest.class);
@@ -145,12 +194,12 @@ public final class FundsApi {
                 new Param("fund", "fund code", String.class),
                 new Param("after", "cursor from the previous page", String.class),
                 new Param("limit", "page size, 1 to 500", Integer.class)), ctx -> {
-            var page = Pages.map(ledger.accounts(Http.param(ctx, "fund"), Http.param(ctx, "after"),
+            var page = Pages.map(funds.accounts(Actors.of(ctx), Http.param(ctx, "fund"), Http.param(ctx, "after"),
                     Http.intParam(ctx, "limit")), FundsApi::account);
             Http.json(ctx, 200, new AccountPage(page.items(), page.next()));
         });
         t.get("/api/v1/accounts/{id}", "funds", "Read one account and its balance", AccountResponse.class,
-                ctx -> Http.json(ctx, 200, account(ledger.account(ctx.pathParam("id")))));
+                ctx -> Http.json(ctx, 200, account(funds.account(ctx.pathParam("id"), Actors.of(ctx)))));
         t.post("/api/v1/transfers", "funds", "Make a transfer (201 new, 200 same-id retry, 409 other content)",
                 TransferRequest.class, TransferResponse.class, 201, ctx -> {
                     TransferRequest r = Http.body(ctx, TransferRequest.class);
@@ -182,12 +231,12 @@ public final class FundsApi {
                 new Param("fund", "fund code", String.class),
                 new Param("after", "cursor from the previous page", String.class),
                 new Param("limit", "page size, 1 to 500", Integer.class)), ctx -> {
-            var page = Pages.map(ledger.transfers(Http.param(ctx, "fund"), Http.param(ctx, "after"),
+            var page = Pages.map(funds.transfers(Actors.of(ctx), Http.param(ctx, "fund"), Http.param(ctx, "after"),
                     Http.intParam(ctx, "limit")), tr -> transfer(tr, null));
             Http.json(ctx, 200, new TransferPage(page.items(), page.next()));
         });
         t.get("/api/v1/transfers/{id}", "funds", "Read one transfer", TransferResponse.class,
-                ctx -> Http.json(ctx, 200, transfer(ledger.transfer(ctx.pathParam("id")), null)));
+                ctx -> Http.json(ctx, 200, transfer(funds.transfer(ctx.pathParam("id"), Actors.of(ctx)), null)));
         t.post("/api/v1/transfers/{id}/post", "funds", "Post a pending transfer", StepRequest.class,
                 TransferResponse.class, 200, ctx -> {
                     Http.body(ctx, StepRequest.class);
@@ -212,10 +261,20 @@ public final class FundsApi {
                     Fund f = funds.create(new FundCommands.CreateFund(r.code(), r.name(), r.currency()), Actors.of(ctx));
                     Http.created(ctx, "/api/v1/funds/" + f.code(), new FundSummary(f.code(), f.name(), f.currency()));
                 });
-        t.get("/api/v1/funds", "funds", "List funds", FundList.class, ctx -> Http.json(ctx, 200, new FundList(funds.funds().stream()
+        t.get("/api/v1/funds", "funds", "List the funds the caller owns or is a member of", FundList.class,
+                ctx -> Http.json(ctx, 200, new FundList(funds.funds(Actors.of(ctx)).stream()
                 .map(f -> new FundSummary(f.code(), f.name(), f.currency())).toList())));
         t.get("/api/v1/funds/{code}", "funds", "A fund: key, measures against ceilings, balances, claims, payments",
-                FundResponse.class, ctx -> Http.json(ctx, 200, fund(funds, ledger, ctx.pathParam("code"))));
+                FundResponse.class, ctx -> Http.json(ctx, 200, fund(funds, ledger, ctx.pathParam("code"), Actors.of(ctx))));
+        t.put("/api/v1/funds/{code}/approval-threshold", "funds",
+                "Set the fund's four-eyes threshold for payments (null: the platform's setting)",
+                ThresholdRequest.class, ThresholdResponse.class, ctx -> {
+                    ThresholdRequest r = Http.body(ctx, ThresholdRequest.class);
+                    String code = ctx.pathParam("code");
+                    funds.setApprovalThreshold(new FundCommands.SetApprovalThreshold(code, r.thresholdMinor()),
+                            Actors.of(ctx));
+                    Http.json(ctx, 200, new ThresholdResponse(code, r.thresholdMinor(), funds.approvalThreshold(code)));
+                });
         t.put("/api/v1/funds/{code}/key", "funds", "Set the contribution key (basis points summing to 10000)",
                 KeyRequest.class, KeyRequest.class, ctx -> {
                     KeyRequest r = Http.body(ctx, KeyRequest.class);
@@ -248,7 +307,7 @@ public final class FundsApi {
         t.get("/api/v1/funds/{code}/balances", "funds", "Balances, optionally converted for a report",
                 BalanceReport.class, List.of(new Param("reportCurrency", "ISO 4217 code to convert to", String.class),
                         new Param("date", "rate date (default today)", LocalDate.class)), ctx -> {
-                    Fund f = funds.fund(ctx.pathParam("code"));
+                    Fund f = funds.fund(ctx.pathParam("code"), Actors.of(ctx));
                     String report = Http.param(ctx, "reportCurrency");
                     LocalDate date = Http.dateParam(ctx, "date");
                     LocalDate on = date != null ? date : LocalDate.now(java.time.ZoneOffset.UTC);
@@ -264,23 +323,47 @@ public final class FundsApi {
                 CommitRequest.class, TransferResponse.class, 201, ctx -> {
                     CommitRequest r = Http.body(ctx, CommitRequest.class);
                     answer(ctx, funds.commit(new FundCommands.Commit(r.id(), r.measure(),
-                            Checks.required("amountMinor", r.amountMinor())), Actors.of(ctx)), funds.ledger());
+                            Checks.required("amountMinor", r.amountMinor()), r.item(), r.contributor()), Actors.of(ctx)),
+                            funds.ledger());
                 });
-        t.post("/api/v1/payments", "funds", "Pay a contract milestone from a measure",
+        t.post("/api/v1/payments", "funds",
+                "Pay a contract milestone from a measure (202: above the threshold, it waits for a second person)",
                 PaymentRequest.class, TransferResponse.class, 201, ctx -> {
                     PaymentRequest r = Http.body(ctx, PaymentRequest.class);
-                    answer(ctx, funds.pay(new FundCommands.PayMilestone(r.id(), r.measure(), r.contract(),
+                    TransferOutcome o = funds.pay(new FundCommands.PayMilestone(r.id(), r.measure(), r.contract(),
                             r.milestone(), r.payee(), Checks.required("amountMinor", r.amountMinor()),
                             Boolean.TRUE.equals(r.prepayment()),
                             Checks.required("contractValueMinor", r.contractValueMinor()),
-                            r.guaranteeMinor() == null ? 0 : r.guaranteeMinor()), Actors.of(ctx)), funds.ledger());
+                            r.guaranteeMinor() == null ? 0 : r.guaranteeMinor()), Actors.of(ctx));
+                    if (o.transfer() != null && o.transfer().status().name().equals("PENDING")) {
+                        ctx.header("Location", "/api/v1/payments/" + o.transfer().id());
+                        Http.json(ctx, o instanceof TransferOutcome.Created ? 202 : 200,
+                                transfer(o.transfer(), "AWAITING_APPROVAL"));
+                    } else {
+                        answer(ctx, o, funds.ledger());
+                    }
+                });
+        t.get("/api/v1/payments/{id}", "funds", "Read one payment and its approval status", PaymentResponse.class,
+                ctx -> Http.json(ctx, 200, payment(funds.payment(ctx.pathParam("id"), Actors.of(ctx)))));
+        t.post("/api/v1/payments/{id}/approve", "funds",
+                "Approve a payment waiting for approval, and pay it (a different person from the requester)",
+                StepRequest.class, TransferResponse.class, 200, ctx -> {
+                    Http.body(ctx, StepRequest.class);
+                    answer(ctx, funds.approvePayment(ctx.pathParam("id"), Actors.of(ctx)), funds.ledger());
+                });
+        t.post("/api/v1/payments/{id}/reject", "funds",
+                "Reject a payment waiting for approval, releasing its money (a different person from the requester)",
+                StepRequest.class, TransferResponse.class, 200, ctx -> {
+                    Http.body(ctx, StepRequest.class);
+                    answer(ctx, funds.rejectPayment(ctx.pathParam("id"), Actors.of(ctx)), funds.ledger());
                 });
         t.post("/api/v1/claims", "funds", "Claim reimbursement of a delivered donation",
                 ClaimRequest.class, TransferResponse.class, 201, ctx -> {
                     ClaimRequest r = Http.body(ctx, ClaimRequest.class);
                     answer(ctx, funds.claim(new FundCommands.ClaimReimbursement(r.id(), r.measure(), r.offer(),
                             Checks.required("valuationMinor", r.valuationMinor()),
-                            Checks.required("rateBasisPoints", r.rateBasisPoints())), Actors.of(ctx)), funds.ledger());
+                            Checks.required("rateBasisPoints", r.rateBasisPoints()), r.contributor()), Actors.of(ctx)),
+                            funds.ledger());
                 });
         t.post("/api/v1/bilateral-fundings", "funds", "Record a delivery funded bilaterally (refused if funded already)",
                 BilateralRequest.class, BilateralResponse.class, 201, ctx -> {
@@ -327,8 +410,8 @@ public final class FundsApi {
         }
     }
 
-    static FundResponse fund(Funds funds, Ledger ledger, String code) {
-        Fund f = funds.fund(code);
+    static FundResponse fund(Funds funds, Ledger ledger, String code, org.quartermaster.shared.Actor viewer) {
+        Fund f = funds.fund(code, viewer);
         List<Account> accounts = ledger.accounts(f.code(), null, org.quartermaster.shared.Limits.PAGE_SIZE_MAX).items();
         List<ShareRequest> key = funds.key(f.code()).map(k -> k.shares().stream()
                 .map(s -> new ShareRequest(s.member(), s.basisPoints(), s.abstainsLethal())).toList()).orElse(List.of());
@@ -347,12 +430,13 @@ public final class FundsApi {
 
     static FundingResponse funding(Funding f) {
         return new FundingResponse(f.offer(), f.kind().name(), f.measure(), f.donor(), f.valuationMinor(),
-                f.rateBasisPoints(), f.amountMinor(), f.transfer());
+                f.rateBasisPoints(), f.amountMinor(), f.transfer(), f.item());
     }
 
     static PaymentResponse payment(MilestonePayment p) {
         return new PaymentResponse(p.transfer(), p.measure(), p.contract(), p.milestone(), p.payee(), p.prepayment(),
-                p.amountMinor(), p.contractValueMinor(), p.guaranteeMinor());
+                p.amountMinor(), p.contractValueMinor(), p.guaranteeMinor(), p.status().name(), p.approval(),
+                p.requestedBy(), p.decidedBy());
     }
 
     static AccountResponse account(Account a) {
@@ -365,33 +449,5 @@ public final class FundsApi {
         return new TransferResponse(t.id(), PublicIds.format(Account.ID_PREFIX, t.debit()),
                 PublicIds.format(Account.ID_PREFIX, t.credit()), t.amountMinor(), t.currency(), t.twoPhase(),
                 t.status().name(), t.reference(), outcome);
-    }
-
-    /** The access policy of every route above (checked at start: a route without one stops the server). */
-    public static void policies(org.quartermaster.access.RoutePolicies p) {
-        RoutePolicy readers = RoutePolicy.anyOf(Role.FUND_OFFICER, Role.AUDITOR, Role.COORDINATOR);
-        RoutePolicy writers = RoutePolicy.forAction(Action.MANAGE_FUNDS);
-        p.declare("POST", "/api/v1/exchange-rates", writers);
-        p.declare("GET", "/api/v1/exchange-rates/convert", RoutePolicy.anyRole());
-        p.declare("POST", "/api/v1/accounts", writers);
-        p.declare("GET", "/api/v1/accounts", readers);
-        p.declare("GET", "/api/v1/accounts/{id}", readers);
-        p.declare("POST", "/api/v1/transfers", writers);
-        p.declare("GET", "/api/v1/transfers", readers);
-        p.declare("GET", "/api/v1/transfers/{id}", readers);
-        p.declare("POST", "/api/v1/transfers/{id}/post", writers);
-        p.declare("POST", "/api/v1/transfers/{id}/void", writers);
-        p.declare("GET", "/api/v1/ledger/verify", readers);
-        p.declare("POST", "/api/v1/funds", writers);
-        p.declare("GET", "/api/v1/funds", readers);
-        p.declare("GET", "/api/v1/funds/{code}", readers);
-        p.declare("PUT", "/api/v1/funds/{code}/key", writers);
-        p.declare("POST", "/api/v1/funds/{code}/calls", writers);
-        p.declare("POST", "/api/v1/funds/{code}/measures", writers);
-        p.declare("GET", "/api/v1/funds/{code}/balances", readers);
-        p.declare("POST", "/api/v1/commitments", writers);
-        p.declare("POST", "/api/v1/payments", writers);
-        p.declare("POST", "/api/v1/claims", writers);
-        p.declare("POST", "/api/v1/bilateral-fundings", writers);
     }
 }

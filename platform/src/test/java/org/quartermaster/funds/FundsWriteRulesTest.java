@@ -1,0 +1,58 @@
+package org.quartermaster.funds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.quartermaster.access.model.Role;
+import org.quartermaster.shared.AccessDenied;
+import org.quartermaster.shared.Actor;
+import org.quartermaster.testing.TestDatabases;
+
+/**
+ * Fund writes are decided in the facade by the one policy: only a fund officer of the
+ * organisation that runs the fund calls contributions, creates measures, commits and pays; a
+ * refused write leaves nothing behind.
+ */
+class FundsWriteRulesTest {
+    final FundWorld w = new FundWorld(TestDatabases.sqlite());
+    final Actor officer = FundWorld.actor("fiona", FundWorld.FUND_ORG, Role.FUND_OFFICER);
+    final Actor viewer = FundWorld.actor("victor", FundWorld.FUND_ORG, Role.VIEWER);
+    final Actor otherOfficer = FundWorld.actor("dieter", "DEU-MOD", Role.FUND_OFFICER);
+
+    @AfterEach
+    void close() {
+        w.close();
+    }
+
+    @Test
+    void onlyTheFundsOwnOfficersMoveItsMoney() {
+        long events = w.app.journal().size();
+        assertThatThrownBy(() -> w.funds.call(new FundCommands.CallContributions("CALL-X", "EPF", "LETHAL", 1000),
+                otherOfficer)).isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> w.funds.createMeasure(new FundCommands.CreateMeasure("M-X", "EPF", "LETHAL", 1000),
+                viewer)).isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> w.funds.commit(new FundCommands.Commit("COM-X", "M-NL", 1000), otherOfficer))
+                .isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> w.funds.setKey(new FundCommands.SetKey("EPF", java.util.List.of(
+                new FundCommands.KeyShare("DEU-MOD", 10_000, false))), otherOfficer)).isInstanceOf(AccessDenied.class);
+        assertThat(w.app.journal().size()).as("refused writes journal nothing").isEqualTo(events);
+
+        assertThat(w.funds.createMeasure(new FundCommands.CreateMeasure("M-X", "EPF", "LETHAL", 1000), officer)
+                .code()).isEqualTo("M-X");
+        assertThat(w.funds.commit(new FundCommands.Commit("COM-X", "M-NL", 1000), officer))
+                .isInstanceOf(TransferOutcome.Created.class);
+    }
+
+    @Test
+    void aFundIsCreatedOnlyByAnOfficerOfTheOrganisationThatWillRunIt() {
+        assertThatThrownBy(() -> w.funds.create(new FundCommands.CreateFund("DEF", "Defence fund", "EUR",
+                FundWorld.FUND_ORG), otherOfficer)).isInstanceOf(AccessDenied.class);
+        assertThat(w.funds.create(new FundCommands.CreateFund("DEF", "Defence fund", "EUR", "DEU-MOD"), otherOfficer)
+                .code()).isEqualTo("DEF");
+        // the fund it runs is visible to it, the other is not
+        assertThat(w.funds.funds(otherOfficer)).extracting(f -> f.code()).contains("DEF", "EPF");
+        assertThat(w.funds.funds(officer)).extracting(f -> f.code()).containsExactly("EPF");
+    }
+}
