@@ -44,6 +44,7 @@ public final class Quartermaster implements AutoCloseable {
     private final Ledger ledger;
     private final Funds funds;
     private final ExchangeRates rates;
+    private final org.quartermaster.capacity.Capacity capacity;
 
     private final java.util.concurrent.ScheduledExecutorService signer =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -65,7 +66,8 @@ public final class Quartermaster implements AutoCloseable {
         this.parties = new Parties(db, journal);
         this.needs = new Needs(db, journal, catalog, parties);
         this.offers = new Offers(db, journal, catalog, parties, needs);
-        this.planning = new Planning(db, journal, catalog, parties, needs, offers);
+        this.capacity = new org.quartermaster.capacity.Capacity(db, journal, catalog, parties);
+        this.planning = new Planning(db, journal, catalog, parties, needs, offers, this::productionSupply);
         this.ledger = new Ledger(db, journal);
         this.funds = new Funds(db, journal, ledger, id -> {
             var offer = offers.get(id);
@@ -92,6 +94,8 @@ public final class Quartermaster implements AutoCloseable {
         OfferPages.routes(table, offers, catalog, parties, journal);
         CatalogPages.routes(table, catalog);
         PartyPages.routes(table, parties);
+        org.quartermaster.capacity.web.CapacityApi.routes(table, capacity);
+        org.quartermaster.capacity.web.CapacityPages.routes(table, capacity, catalog, journal);
         return table;
     }
 
@@ -101,6 +105,8 @@ public final class Quartermaster implements AutoCloseable {
      */
     public org.quartermaster.access.RoutePolicies routePolicies() {
         org.quartermaster.access.RoutePolicies policies = new org.quartermaster.access.RoutePolicies();
+        org.quartermaster.capacity.web.CapacityApi.policies(policies);
+        org.quartermaster.capacity.web.CapacityPages.policies(policies);
         return policies;
     }
 
@@ -114,6 +120,18 @@ public final class Quartermaster implements AutoCloseable {
             String reason = shortfalls.isEmpty() ? null : shortfalls.get(0).reason();
             return new NeedPages.Planned(plan.publicId(), lines, shortQuantity, reason);
         }).orElse(NeedPages.Planned.NONE);
+    }
+
+    /**
+     * Production lines as the planner's supply: each line's free units per week, from the
+     * capacity facade; wired here so that planning need not know capacity.
+     */
+    private List<org.quartermaster.planning.ProductionSupply.Line> productionSupply(java.time.LocalDate start,
+                                                                                   int horizonWeeks) {
+        return capacity.freeCapacity(start, horizonWeeks).stream()
+                .map(f -> new org.quartermaster.planning.ProductionSupply.Line(f.line(), f.item(), f.site(),
+                        f.leadTimeWeeks(), f.unitPriceMinor(), f.currency(), f.freeUnits()))
+                .toList();
     }
 
     /** A need's page shows the offers pledged to it; wired here so that needs need not know offers. */
@@ -171,6 +189,10 @@ public final class Quartermaster implements AutoCloseable {
 
     public Offers offers() {
         return offers;
+    }
+
+    public org.quartermaster.capacity.Capacity capacity() {
+        return capacity;
     }
 
     public Planning planning() {

@@ -287,7 +287,7 @@ public final class Capacity {
      * Runs of idle capacity under framework agreements over the window of the order book, for
      * the lines {@code viewer} may see; see {@link FrameworkAlerts}.
      */
-    public List<FrameworkAlerts.Alert> alerts(LocalDate from, Integer weeks, FrameworkAlerts.Rule rule, Actor viewer) {
+    public FrameworkAlerts.Report alerts(LocalDate from, Integer weeks, FrameworkAlerts.Rule rule, Actor viewer) {
         int span = OrderBook.checkWeeks("weeks", weeks);
         LocalDate start = Weeks.mondayOf(from == null ? today() : from);
         ReadFilter.Condition visible = lineFilter(viewer);
@@ -300,7 +300,7 @@ public final class Capacity {
                 watched.add(new FrameworkAlerts.Watched(l, OrderBook.lineWeeks(l.terms(),
                         reserved.getOrDefault(l.key(), Map.of()), start, span)));
             }
-            return FrameworkAlerts.of(watched, rule);
+            return new FrameworkAlerts.Report(start, span, rule, FrameworkAlerts.of(watched, rule));
         });
     }
 

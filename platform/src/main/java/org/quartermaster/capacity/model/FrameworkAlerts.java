@@ -35,6 +35,13 @@ public final class FrameworkAlerts {
         }
     }
 
+    /** The alerts over a window of weeks from Monday {@code from}, and the rule that raised them. */
+    public record Report(LocalDate from, int weeks, Rule rule, List<Alert> alerts) {
+        public Report {
+            alerts = List.copyOf(alerts);
+        }
+    }
+
     /** A line under a framework with its weeks over the window. */
     public record Watched(ProductionLine line, List<WeekCell> weeks) {}
 
