@@ -129,6 +129,8 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("Loaded %d organisations, %d locations, %d items, %d needs, %d offers"
                         + " (%d lifecycle steps) in %.1f s%n", loaded.organisations(), loaded.locations(),
                 loaded.items(), loaded.needs(), loaded.offers(), loaded.steps(), seconds(started));
+        var book = org.quartermaster.demo.CapacityDemo.load(app.capacity(), app.parties(), LocalDate.now(ZoneOffset.UTC));
+        out.printf("Loaded the order book: %d production lines, %d reservations%n", book.lines(), book.reservations());
     }
 
     private static double seconds(long startedNanos) {
