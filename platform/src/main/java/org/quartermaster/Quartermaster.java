@@ -159,7 +159,7 @@ public final class Quartermaster implements AutoCloseable {
 
     /** Every context's state, as the journal verifier replays it. */
     public java.util.List<org.quartermaster.audit.StateContribution> stateContributions() {
-        return java.util.List.of(catalog.state(), parties.state(), needs.state(), offers.state());
+        return java.util.List.of(catalog.state(), parties.state(), needs.state(), offers.state(), capacity.state());
     }
 
     /** Verifies the journal and the state against it with {@code key} (the journal's public key). */

@@ -262,6 +262,11 @@ public final class Capacity {
                 visible)), size, Reservation::key);
     }
 
+    /** Lines and reservations for the journal verifier's replay. */
+    public org.quartermaster.audit.StateContribution state() {
+        return new org.quartermaster.capacity.jdbc.CapacityState();
+    }
+
     // ---- the order book
 
     /**
