@@ -282,7 +282,7 @@ public final class Capacity {
         }
         ReadFilter.Condition visible = lineFilter(viewer);
         return db.read(h -> {
-            List<ProductionLine> lines = tables.lines(h, null, item, 0, LINES_READ_MAX, visible);
+            List<ProductionLine> lines = allLines(h, item, visible);
             var reserved = tables.reserved(h, item, start, start.plusWeeks(span), visible);
             return OrderBook.of(start, span, lines, reserved);
         });
@@ -300,7 +300,7 @@ public final class Capacity {
             Set<Long> withFramework = tables.linesWithFrameworkReservations(h, visible);
             var reserved = tables.reserved(h, null, start, start.plusWeeks(span), visible);
             List<FrameworkAlerts.Watched> watched = new ArrayList<>();
-            for (ProductionLine l : tables.lines(h, null, null, 0, LINES_READ_MAX, visible)) {
+            for (ProductionLine l : allLines(h, null, visible)) {
                 if (!l.framework() && !withFramework.contains(l.key())) continue;
                 watched.add(new FrameworkAlerts.Watched(l, OrderBook.lineWeeks(l.terms(),
                         reserved.getOrDefault(l.key(), Map.of()), start, span)));
@@ -320,7 +320,7 @@ public final class Capacity {
         return db.read(h -> {
             var reserved = tables.reserved(h, null, from, from.plusWeeks(span), all);
             List<FreeCapacity> out = new ArrayList<>();
-            for (ProductionLine l : tables.lines(h, null, null, 0, LINES_READ_MAX, all)) {
+            for (ProductionLine l : allLines(h, null, all)) {
                 List<Long> free = OrderBook.lineWeeks(l.terms(), reserved.getOrDefault(l.key(), Map.of()), from, span)
                         .stream().map(WeekCell::free).toList();
                 out.add(new FreeCapacity(l.publicId(), l.supplier(), l.item(), l.site(), l.terms().leadTimeWeeks(),
@@ -336,6 +336,19 @@ public final class Capacity {
         if (!Permissions.canRead(tx.actor(), line.supplier(), line.releasableTo())) {
             throw new NotFound("production line", line.publicId());
         }
+    }
+
+    /**
+     * Every visible line (optionally of one item) for a computation over all of them; more than
+     * {@link #LINES_READ_MAX} is refused rather than silently summed over a part.
+     */
+    private List<ProductionLine> allLines(org.jdbi.v3.core.Handle h, String item, ReadFilter.Condition visible) {
+        List<ProductionLine> lines = tables.lines(h, null, item, 0, LINES_READ_MAX + 1, visible);
+        if (lines.size() > LINES_READ_MAX) {
+            throw new Refused("too-many-lines", "item", "more than " + LINES_READ_MAX
+                    + " production lines to sum; ask for one item at a time");
+        }
+        return lines;
     }
 
     private ReadFilter.Condition lineFilter(Actor viewer) {
