@@ -52,6 +52,7 @@ public final class Quartermaster implements AutoCloseable {
     private final ExchangeRates rates;
     private final org.quartermaster.access.Access access;
     private final org.quartermaster.access.web.OidcLogin oidc;
+    private final org.quartermaster.capacity.Capacity capacity;
 
     private final java.util.concurrent.ScheduledExecutorService signer =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -84,7 +85,8 @@ public final class Quartermaster implements AutoCloseable {
         this.parties = new Parties(db, journal);
         this.needs = new Needs(db, journal, catalog, parties);
         this.offers = new Offers(db, journal, catalog, parties, needs);
-        this.planning = new Planning(db, journal, catalog, parties, needs, offers);
+        this.capacity = new org.quartermaster.capacity.Capacity(db, journal, catalog, parties);
+        this.planning = new Planning(db, journal, catalog, parties, needs, offers, this::productionSupply);
         this.ledger = new Ledger(db, journal);
         this.access = new org.quartermaster.access.Access(db, journal, parties, accessSettings);
         this.funds = new Funds(db, journal, ledger, id -> {
@@ -120,6 +122,8 @@ public final class Quartermaster implements AutoCloseable {
         CatalogPages.routes(table, catalog);
         PartyPages.routes(table, parties);
         AccessPages.routes(table, access, oidc);
+        org.quartermaster.capacity.web.CapacityApi.routes(table, capacity);
+        org.quartermaster.capacity.web.CapacityPages.routes(table, capacity, catalog, journal);
         return table;
     }
 
@@ -165,6 +169,8 @@ public final class Quartermaster implements AutoCloseable {
         p.declare("GET", "/api/v1/journal/proofs/inclusion", RoutePolicy.publicRoute());
         p.declare("GET", "/api/v1/journal/proofs/consistency", RoutePolicy.publicRoute());
         p.declare("GET", "/api/v1/journal/events", RoutePolicy.anyRole());
+        org.quartermaster.capacity.web.CapacityApi.policies(p);
+        org.quartermaster.capacity.web.CapacityPages.policies(p);
         return p;
     }
 
@@ -230,6 +236,18 @@ public final class Quartermaster implements AutoCloseable {
         }).orElse(NeedPages.Planned.NONE);
     }
 
+    /**
+     * Production lines as the planner's supply: each line's free units per week, from the
+     * capacity facade; wired here so that planning need not know capacity.
+     */
+    private List<org.quartermaster.planning.ProductionSupply.Line> productionSupply(java.time.LocalDate start,
+                                                                                   int horizonWeeks) {
+        return capacity.freeCapacity(start, horizonWeeks).stream()
+                .map(f -> new org.quartermaster.planning.ProductionSupply.Line(f.line(), f.item(), f.site(),
+                        f.leadTimeWeeks(), f.unitPriceMinor(), f.currency(), f.freeUnits()))
+                .toList();
+    }
+
     /** A need's page shows the offers pledged to it; wired here so that needs need not know offers. */
     private List<NeedPages.Pledge> pledgesOf(String needId, org.quartermaster.shared.Actor viewer) {
         return offers.list(new OfferFilter(null, null, null, needId), viewer, null, NeedPages.PLEDGES_SHOWN_MAX).items()
@@ -264,7 +282,7 @@ public final class Quartermaster implements AutoCloseable {
 
     /** Every context's state, as the journal verifier replays it. */
     public java.util.List<org.quartermaster.audit.StateContribution> stateContributions() {
-        return java.util.List.of(catalog.state(), parties.state(), needs.state(), offers.state(), funds.state());
+        return java.util.List.of(catalog.state(), parties.state(), needs.state(), offers.state(), funds.state(), capacity.state());
     }
 
     /** Verifies the journal and the state against it with {@code key} (the journal's public key). */
@@ -294,6 +312,10 @@ public final class Quartermaster implements AutoCloseable {
 
     public Offers offers() {
         return offers;
+    }
+
+    public org.quartermaster.capacity.Capacity capacity() {
+        return capacity;
     }
 
     public Planning planning() {

@@ -134,6 +134,8 @@ final class DemoCommand implements Callable<Integer> {
                         + " (%d lifecycle steps), a fund of %d members with %d claims in %.1f s%n",
                 loaded.organisations(), loaded.locations(), loaded.items(), loaded.needs(), loaded.offers(),
                 loaded.steps(), loaded.fundMembers(), loaded.fundClaims(), seconds(started));
+        var book = org.quartermaster.demo.CapacityDemo.load(app.capacity(), app.parties(), LocalDate.now(ZoneOffset.UTC));
+        out.printf("Loaded the order book: %d production lines, %d reservations%n", book.lines(), book.reservations());
     }
 
     private static double seconds(long startedNanos) {

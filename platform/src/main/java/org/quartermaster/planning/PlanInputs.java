@@ -29,6 +29,11 @@ final class PlanInputs {
     private PlanInputs() {}
 
     static PlanInput build(PlanWeeks weeks, List<Item> items, List<Need> needs, List<Offer> offers, List<Lane> lanes) {
+        return build(weeks, items, needs, offers, lanes, List.of());
+    }
+
+    static PlanInput build(PlanWeeks weeks, List<Item> items, List<Need> needs, List<Offer> offers, List<Lane> lanes,
+                           List<ProductionSupply.Line> production) {
         List<org.quartermaster.planner.Item> plannerItems = items.stream()
                 .map(i -> new org.quartermaster.planner.Item(i.code())).toList();
         List<org.quartermaster.planner.Compatibility> substitutions = new ArrayList<>();
@@ -55,8 +60,33 @@ final class PlanInputs {
                     weeks.weekOf(o.availableFrom()), 0));
             origins.add(o.origin());
         }
+        List<org.quartermaster.planner.ProductionLine> lines = productionLines(weeks, plannerItems, production, origins);
         return new PlanInput(weeks.horizonWeeks(), plannerItems, substitutions, plannerNeeds, plannerOffers,
-                List.of(), lanes(lanes, origins, destinations), List.of(), List.of());
+                lines, lanes(lanes, origins, destinations), List.of(), List.of());
+    }
+
+    /**
+     * The planner's lines start the same number of units every week, so a line offers the
+     * fewest units it has free in any week of the horizon: the plan never counts on units that
+     * are reserved (a ramp-up is thus only seen once it covers the whole horizon). A line
+     * whose lead time reaches past the horizon, or with nothing free, adds nothing. Prices are
+     * passed in the line's own minor units, unconverted (money is the objective's last term).
+     */
+    private static List<org.quartermaster.planner.ProductionLine> productionLines(PlanWeeks weeks,
+            List<org.quartermaster.planner.Item> items, List<ProductionSupply.Line> production, Set<String> origins) {
+        Set<String> known = new java.util.HashSet<>();
+        for (var i : items) known.add(i.id());
+        List<org.quartermaster.planner.ProductionLine> out = new ArrayList<>();
+        for (ProductionSupply.Line l : production) {
+            if (l.leadTimeWeeks() >= weeks.horizonWeeks() || !known.contains(l.item())) continue;
+            long free = l.freeUnits().stream().limit(weeks.horizonWeeks()).mapToLong(Long::longValue).min().orElse(0);
+            if (free <= 0 || l.freeUnits().size() < weeks.horizonWeeks()) continue;
+            out.add(new org.quartermaster.planner.ProductionLine(l.id(), l.item(), l.site(),
+                    Math.min(free, org.quartermaster.planner.Limits.MAX_QUANTITY), l.leadTimeWeeks(),
+                    Math.min(l.unitPriceMinor(), org.quartermaster.planner.Limits.MAX_UNIT_COST)));
+            origins.add(l.site());
+        }
+        return out;
     }
 
     private static List<org.quartermaster.planner.Lane> lanes(List<Lane> described, Set<String> origins,

@@ -47,8 +47,16 @@ public final class Planning {
     private final Needs needs;
     private final Offers offers;
     private final PlansTable table = new PlansTable();
+    private final ProductionSupply production;
 
     public Planning(Database db, Journal journal, Catalog catalog, Parties parties, Needs needs, Offers offers) {
+        this(db, journal, catalog, parties, needs, offers, ProductionSupply.NONE);
+    }
+
+    /** Planning that also draws on {@code production} (production lines' free units). */
+    public Planning(Database db, Journal journal, Catalog catalog, Parties parties, Needs needs, Offers offers,
+                    ProductionSupply production) {
+        this.production = production;
         this.db = db;
         this.journal = journal;
         this.catalog = catalog;
@@ -59,7 +67,8 @@ public final class Planning {
 
     /** The planner's input for the current state of the platform. */
     public PlanInput currentInput(PlanWeeks weeks) {
-        return PlanInputs.build(weeks, catalog.all(), needs.uncovered(), offers.unpledged(), lanes());
+        return PlanInputs.build(weeks, catalog.all(), needs.uncovered(), offers.unpledged(), lanes(),
+                production.lines(weeks.start(), weeks.horizonWeeks()));
     }
 
     /**

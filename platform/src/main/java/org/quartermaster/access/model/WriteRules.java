@@ -62,6 +62,10 @@ public final class WriteRules {
                 new WriteRule("admins issue their organisation's API tokens", Action.ISSUE_API_TOKEN,
                         Set.of(ADMIN), OWN_ORGANISATION),
                 new WriteRule("platform admins issue every organisation's API tokens", Action.ISSUE_API_TOKEN,
-                        Set.of(ADMIN), PLATFORM));
+                        Set.of(ADMIN), PLATFORM),
+                new WriteRule("suppliers publish and change their organisation's production lines",
+                        Action.PUBLISH_CAPACITY, Set.of(PROCUREMENT_OFFICER, COORDINATOR), OWN_ORGANISATION),
+                new WriteRule("buyers reserve and release production slots for their organisation",
+                        Action.RESERVE_CAPACITY, Set.of(PROCUREMENT_OFFICER, COORDINATOR), OWN_ORGANISATION));
     }
 }
