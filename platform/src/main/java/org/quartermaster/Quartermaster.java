@@ -44,6 +44,9 @@ public final class Quartermaster implements AutoCloseable {
     private final Ledger ledger;
     private final Funds funds;
     private final ExchangeRates rates;
+    private final org.quartermaster.logistics.Logistics logistics;
+    private final org.quartermaster.logistics.Absorptions absorptions;
+    private final org.quartermaster.oversight.Oversight oversight;
 
     private final java.util.concurrent.ScheduledExecutorService signer =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -73,6 +76,33 @@ public final class Quartermaster implements AutoCloseable {
                     offer.terms().name());
         });
         this.rates = new ExchangeRates(db, journal);
+        this.logistics = new org.quartermaster.logistics.Logistics(db, journal, parties, catalog, needs,
+                new Fulfilments(offers, planning));
+        logistics.listen(Fulfilments.needsRollUp(needs));
+        logistics.listen(Fulfilments.offersRollUp(offers));
+        this.absorptions = new org.quartermaster.logistics.Absorptions(db, journal, parties, catalog);
+        this.oversight = new org.quartermaster.oversight.Oversight(db, journal, parties, this::canSee);
+    }
+
+    /** Whether {@code viewer} may see the record with public id {@code id}: asked by oversight. */
+    private boolean canSee(org.quartermaster.shared.Actor viewer, String id) {
+        try {
+            if (id.startsWith(Needs.ID_PREFIX + "-")) {
+                var n = needs.get(id);
+                return org.quartermaster.access.Permissions.canRead(viewer, n.requester(), n.releasableTo());
+            }
+            if (id.startsWith(Offers.ID_PREFIX + "-")) {
+                var o = offers.get(id);
+                return org.quartermaster.access.Permissions.canRead(viewer, o.donor(), o.releasableTo());
+            }
+            if (id.startsWith(org.quartermaster.logistics.model.Shipment.ID_PREFIX + "-")) {
+                logistics.get(viewer, id);
+                return true;
+            }
+            return false;
+        } catch (org.quartermaster.shared.NotFound e) {
+            return false;
+        }
     }
 
     /** Every route of the platform. */
@@ -85,6 +115,8 @@ public final class Quartermaster implements AutoCloseable {
         PlanningApi.routes(table, planning);
         FundsApi.routes(table, ledger, funds, rates);
         FeedApi.routes(table, journal);
+        org.quartermaster.logistics.web.ShipmentsApi.routes(table, logistics, absorptions);
+        org.quartermaster.oversight.web.QuestionsApi.routes(table, oversight);
         org.quartermaster.audit.web.JournalApi.routes(table, journal);
         DashboardPages.routes(table, new Dashboard(catalog, needs, offers));
         NeedPages.routes(table, needs, catalog, parties, journal, this::pledgesOf, this::plannedFor);
@@ -101,6 +133,8 @@ public final class Quartermaster implements AutoCloseable {
      */
     public org.quartermaster.access.RoutePolicies routePolicies() {
         org.quartermaster.access.RoutePolicies policies = new org.quartermaster.access.RoutePolicies();
+        org.quartermaster.logistics.web.ShipmentsApi.policies(policies);
+        org.quartermaster.oversight.web.QuestionsApi.policies(policies);
         return policies;
     }
 
@@ -183,6 +217,18 @@ public final class Quartermaster implements AutoCloseable {
 
     public Funds funds() {
         return funds;
+    }
+
+    public org.quartermaster.logistics.Logistics logistics() {
+        return logistics;
+    }
+
+    public org.quartermaster.logistics.Absorptions absorptions() {
+        return absorptions;
+    }
+
+    public org.quartermaster.oversight.Oversight oversight() {
+        return oversight;
     }
 
     public ExchangeRates rates() {
