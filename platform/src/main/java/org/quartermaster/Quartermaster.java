@@ -118,8 +118,8 @@ public final class Quartermaster implements AutoCloseable {
         org.quartermaster.logistics.web.ShipmentsApi.routes(table, logistics, absorptions);
         org.quartermaster.oversight.web.QuestionsApi.routes(table, oversight);
         org.quartermaster.audit.web.JournalApi.routes(table, journal);
-        DashboardPages.routes(table, new Dashboard(catalog, needs, offers));
-        NeedPages.routes(table, needs, catalog, parties, journal, this::pledgesOf, this::plannedFor);
+        DashboardPages.routes(table, new Dashboard(catalog, needs, offers, logistics, absorptions, oversight));
+        NeedPages.routes(table, needs, catalog, parties, journal, this::pledgesOf, this::plannedFor, this::deliveriesOf);
         org.quartermaster.planning.web.PlanPages.routes(table, planning);
         OfferPages.routes(table, offers, catalog, parties, journal);
         CatalogPages.routes(table, catalog);
@@ -148,6 +148,31 @@ public final class Quartermaster implements AutoCloseable {
             String reason = shortfalls.isEmpty() ? null : shortfalls.get(0).reason();
             return new NeedPages.Planned(plan.publicId(), lines, shortQuantity, reason);
         }).orElse(NeedPages.Planned.NONE);
+    }
+
+    /** A need's page shows the shipments serving it, their custody and receipt; wired here so that needs need not know logistics. */
+    private List<NeedPages.Delivery> deliveriesOf(org.quartermaster.shared.Actor viewer, String needId) {
+        List<NeedPages.Delivery> out = new java.util.ArrayList<>();
+        java.time.Instant now = java.time.Instant.now();
+        for (var s : logistics.forNeed(viewer, needId)) {
+            List<String> custody = logistics.custody(viewer, s.publicId()).stream()
+                    .map(e -> e.occurredAt() + " " + e.kind() + " " + e.location() + " · " + e.person() + " ("
+                            + e.organisation() + (e.to() == null ? "" : " → " + e.to()) + ")").toList();
+            String receipt = logistics.receipt(viewer, s.publicId())
+                    .map(r -> r.signedAt() + " · " + r.person() + " (" + r.receiver() + ")").orElse(null);
+            var discrepancies = logistics.discrepancies(viewer, s.publicId());
+            for (var line : s.lines()) {
+                for (var share : line.needs()) {
+                    if (!share.need().equals(needId)) continue;
+                    List<String> problems = discrepancies.stream().filter(d -> d.line() == line.no())
+                            .map(d -> d.kind() + " " + d.quantity() + (d.note() == null ? "" : ": " + d.note())).toList();
+                    out.add(new NeedPages.Delivery(s.publicId(), line.no(), s.status().name(), s.position().holder(),
+                            s.origin(), s.destination(), s.plannedArrival(), s.overdue(now), share.quantity(),
+                            share.deliveredQuantity(), custody, receipt, problems, line.rating(), line.ratingComment()));
+                }
+            }
+        }
+        return out;
     }
 
     /** A need's page shows the offers pledged to it; wired here so that needs need not know offers. */

@@ -24,7 +24,9 @@ public final class DashboardPages {
      */
     public record DashboardView(CoverageChart chart, String chartJson, String chartLabelsJson, Dashboard.Totals totals,
                                 Map<String, Long> needsByStatus, Dashboard.Pipeline pipeline, List<Need> critical,
-                                Map<String, String> itemNames) {
+                                Map<String, String> itemNames, Dashboard.Deliveries deliveries,
+                                List<org.quartermaster.logistics.Absorption> absorption,
+                                List<org.quartermaster.oversight.OpenQuestions> openQuestions) {
         public String itemName(String code) {
             return itemNames.getOrDefault(code, code);
         }
@@ -40,7 +42,9 @@ public final class DashboardPages {
             Ui ui = Ui.of(ctx);
             Templates.page(ctx, "dashboard/dashboard.jte", new DashboardView(chart, Json.write(chart),
                     Json.write(labels(ui)), dashboard.totals(), dashboard.needsByStatus(), dashboard.pipeline(),
-                    dashboard.criticalUncovered(), dashboard.itemNames()));
+                    dashboard.criticalUncovered(), dashboard.itemNames(),
+                    dashboard.deliveries(org.quartermaster.server.Actors.of(ctx)), dashboard.absorption(),
+                    dashboard.openQuestions(org.quartermaster.server.Actors.of(ctx))));
         });
         t.get("/api/v1/dashboard/coverage", "dashboard",
                 "Quantities asked, covered and delivered per category and priority (the dashboard's chart)",
