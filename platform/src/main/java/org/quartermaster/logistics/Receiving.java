@@ -57,6 +57,8 @@ final class Receiving {
             if (s.status() == ShipmentStatus.RECEIVED) {
                 throw new Refused("already-received", null, "shipment " + s.publicId() + " is already received");
             }
+            // the custody rules first (a receipt out of order is a 409 whatever it says); all rolls back on a later refusal
+            l.moveForReceipt(tx, s, org, person);
             Map<Integer, Long> received = receivedLines(s, c.lines());
             List<ReportDiscrepancy> given = c.discrepancies() == null ? List.of() : c.discrepancies();
             Checks.sizeAtMost("discrepancies", given, Logistics.DISCREPANCIES_MAX);
@@ -68,7 +70,6 @@ final class Receiving {
                 String broken = ReceiptRules.check(line.shippedQuantity(), received.get(line.no()), reported);
                 if (broken != null) throw new InvalidField("lines[" + i + "].received", broken);
             }
-            l.moveForReceipt(tx, s, org, person);
             List<Map<String, Object>> docLines = new ArrayList<>();
             for (Shipment.Line line : s.lines()) {
                 long q = received.get(line.no());
