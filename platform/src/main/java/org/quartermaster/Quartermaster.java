@@ -117,6 +117,7 @@ public final class Quartermaster implements AutoCloseable {
         FeedApi.routes(table, journal);
         org.quartermaster.logistics.web.ShipmentsApi.routes(table, logistics, absorptions);
         org.quartermaster.oversight.web.QuestionsApi.routes(table, oversight);
+        org.quartermaster.logistics.web.ShipmentPages.routes(table, logistics);
         org.quartermaster.audit.web.JournalApi.routes(table, journal);
         DashboardPages.routes(table, new Dashboard(catalog, needs, offers, logistics, absorptions, oversight));
         NeedPages.routes(table, needs, catalog, parties, journal, this::pledgesOf, this::plannedFor, this::deliveriesOf);
@@ -135,6 +136,7 @@ public final class Quartermaster implements AutoCloseable {
         org.quartermaster.access.RoutePolicies policies = new org.quartermaster.access.RoutePolicies();
         org.quartermaster.logistics.web.ShipmentsApi.policies(policies);
         org.quartermaster.oversight.web.QuestionsApi.policies(policies);
+        org.quartermaster.logistics.web.ShipmentPages.policies(policies);
         return policies;
     }
 
