@@ -320,10 +320,10 @@ public final class Logistics {
         if (at.toEpochMilli() > tx.now().toEpochMilli() + FUTURE_SKEW_MILLIS) {
             throw new InvalidField("occurredAt", "must not be in the future");
         }
-        List<CustodyEvent> chain = s.custodyCount() == 0 ? List.of() : table.custody(tx.handle(), s.key());
-        if (!chain.isEmpty() && at.isBefore(chain.get(chain.size() - 1).occurredAt())) {
+        Optional<Instant> previous = s.custodyCount() == 0 ? Optional.empty() : table.lastOccurred(tx.handle(), s.key());
+        if (previous.isPresent() && at.isBefore(previous.get())) {
             throw new Refused("illegal-order", null, "a step cannot have occurred before the previous one ("
-                    + chain.get(chain.size() - 1).occurredAt() + ")");
+                    + previous.get() + ")");
         }
         return at;
     }

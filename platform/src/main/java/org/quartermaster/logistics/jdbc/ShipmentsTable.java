@@ -120,6 +120,12 @@ public final class ShipmentsTable {
                 .list();
     }
 
+    /** When the last custody step occurred, if any. */
+    public Optional<Instant> lastOccurred(Handle h, long key) {
+        return h.createQuery("SELECT MAX(occurred_at) FROM custody_events WHERE shipment_key = :key").bind("key", key)
+                .mapTo(Long.class).findOne().map(Instant::ofEpochMilli);
+    }
+
     public void shipped(Handle h, long key, int line, long quantity) {
         h.createUpdate("UPDATE shipment_lines SET shipped_quantity = :q WHERE shipment_key = :key AND line_no = :line")
                 .bind("q", quantity).bind("key", key).bind("line", line).execute();
