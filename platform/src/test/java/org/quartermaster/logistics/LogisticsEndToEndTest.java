@@ -23,7 +23,7 @@ import org.quartermaster.testing.TestServer.Reply;
  * partial receipt with a discrepancy, to the need's and the offer's statuses and the dashboard,
  * over real HTTP on both databases. The receipt is verified offline with only the public key.
  */
-class LogisticsEndToEndTest {
+public class LogisticsEndToEndTest {
     TestServer s;
 
     @BeforeEach
@@ -36,7 +36,7 @@ class LogisticsEndToEndTest {
         if (s != null) s.close();
     }
 
-    static Reply ok(Reply r, int status) {
+    public static Reply ok(Reply r, int status) {
         assertThat(r.status()).as(r.body()).isEqualTo(status);
         return r;
     }
@@ -48,7 +48,7 @@ class LogisticsEndToEndTest {
     }
 
     /** Items, organisations and the route's locations, through the API. */
-    static void referenceData(TestServer s) {
+    public static void referenceData(TestServer s) {
         ok(s.post("/api/v1/items", """
                 {"code":"HELMET","name":"Helmet","unit":"H87","category":"PROTECTIVE_EQUIPMENT","lethal":false}"""), 201);
         for (String[] o : new String[][] {{"UKR-MOD", "RECIPIENT", "UKR"}, {"DEU-MOD", "DONOR_STATE", "DEU"},
@@ -63,7 +63,7 @@ class LogisticsEndToEndTest {
         }
     }
 
-    static String custody(String kind, String org, String person, String extra) {
+    public static String custody(String kind, String org, String person, String extra) {
         return "{\"kind\":\"" + kind + "\",\"organisation\":\"" + org + "\",\"person\":\"" + person + "\"" + extra + "}";
     }
 
