@@ -129,6 +129,10 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("Loaded %d organisations, %d locations, %d items, %d needs, %d offers"
                         + " (%d lifecycle steps) in %.1f s%n", loaded.organisations(), loaded.locations(),
                 loaded.items(), loaded.needs(), loaded.offers(), loaded.steps(), seconds(started));
+        var shipped = org.quartermaster.demo.DemoShipments.load(app.logistics(), app.absorptions(), app.oversight(),
+                app.offers(), app.needs(), app.parties(), seed);
+        out.printf("Shipped %d consignments (%d custody steps, %d signed receipts)%n", shipped.shipments(),
+                shipped.custodySteps(), shipped.receipts());
     }
 
     private static double seconds(long startedNanos) {

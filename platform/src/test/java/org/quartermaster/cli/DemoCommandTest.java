@@ -25,9 +25,11 @@ class DemoCommandTest {
         int code = cli.execute("demo", "--data", dir.toString(), "--no-serve", "--needs", "200", "--offers", "100");
 
         assertThat(code).as(out.toString()).isZero();
-        assertThat(out.toString()).contains("Proposed plan P-000001");
+        assertThat(out.toString()).contains("Proposed plan P-000001").containsPattern("Shipped [1-9][0-9]* consignments");
         try (Quartermaster app = new Quartermaster(Database.embedded(dir), JournalKeys.load(dir))) {
             var plan = app.planning().latest().orElseThrow();
+            assertThat(app.logistics().board(org.quartermaster.shared.Actor.SYSTEM).values().stream()
+                    .mapToLong(Long::longValue).sum()).as("the demo's shipments are on the board").isPositive();
             assertThat(plan.size().needLines()).isPositive();
             assertThat(app.verify(app.journal().keys().publicKey()))
                     .isInstanceOf(org.quartermaster.audit.Verifier.Report.Verified.class);
