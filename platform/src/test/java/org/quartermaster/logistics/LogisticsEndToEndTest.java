@@ -110,6 +110,12 @@ public class LogisticsEndToEndTest {
         ok(s.post(path + "/custody", custody("DEPARTED", "CARRIER-B", "Olena Kovalenko", "")), 201);
         ok(s.post(path + "/custody", custody("ARRIVED_AT_HUB", "CARRIER-B", "Olena Kovalenko", "")), 201);
         ok(s.post(path + "/custody", custody("DEPARTED", "CARRIER-B", "Olena Kovalenko", "")), 201);
+        // reimbursement needs a delivered donation: refused while the helmets are on the way
+        fundWithClaimsMeasure(s);
+        String claim = """
+                {"id":"CLAIM-1","measure":"M-CLAIMS","offer":"%s","valuationMinor":12345,"rateBasisPoints":5000}"""
+                .formatted(offer);
+        refused(s.post("/api/v1/claims", claim), 422, "SHIPPED");
         // the receiver cannot sign for goods the carrier still holds
         Reply early = s.post(path + "/receipt", """
                 {"organisation":"UKR-MOD","person":"Maj. Bondar","lines":[{"line":1,"received":100}]}""");
@@ -146,6 +152,7 @@ public class LogisticsEndToEndTest {
         assertThat(n.get("deliveredQuantity").asLong()).isEqualTo(90);
         assertThat(n.get("status").asText()).isEqualTo("COVERED");
         assertThat(ok(s.get("/api/v1/offers/" + offer), 200).json().get("status").asText()).isEqualTo("DELIVERED");
+        ok(s.post("/api/v1/claims", claim), 201); // the roll-up opened the claim
         JsonNode shipment = ok(s.get(path), 200).json();
         assertThat(shipment.get("status").asText()).isEqualTo("RECEIVED");
         assertThat(shipment.get("lines").get(0).get("receivedQuantity").asLong()).isEqualTo(90);
@@ -202,6 +209,21 @@ public class LogisticsEndToEndTest {
         String page = ok(s.get("/needs/" + need), 200).body();
         assertThat(page).contains(id).contains("Olena Kovalenko").contains("Maj. Bondar").contains("DAMAGED 6")
                 .contains("4/5").contains("good fit");
+    }
+
+    static void fundWithClaimsMeasure(TestServer s) {
+        ok(s.post("/api/v1/funds", """
+                {"code":"EPF","name":"European Peace Facility","currency":"EUR"}"""), 201);
+        ok(s.put("/api/v1/funds/EPF/key", """
+                {"shares":[{"member":"DEU","basisPoints":10000}]}"""), 200);
+        ok(s.post("/api/v1/funds/EPF/calls", """
+                {"id":"CALL-1","envelope":"NON_LETHAL","totalMinor":200000}"""), 201);
+        ok(s.post("/api/v1/transfers/CALL-1.DEU/post", "{}"), 201);
+        ok(s.post("/api/v1/funds/EPF/measures", """
+                {"code":"M-CLAIMS","envelope":"NON_LETHAL","ceilingMinor":80000}"""), 201);
+        ok(s.post("/api/v1/commitments", """
+                {"id":"COM-C","measure":"M-CLAIMS","amountMinor":80000}"""), 201);
+        ok(s.post("/api/v1/transfers/COM-C/post", "{}"), 201);
     }
 
     /** Ed25519 with the JDK alone: what anyone holding the public key can do offline. */
