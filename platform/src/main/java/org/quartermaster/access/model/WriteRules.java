@@ -57,8 +57,9 @@ public final class WriteRules {
                         Set.of(ADMIN), OWN_ORGANISATION),
                 new WriteRule("platform admins issue every organisation's API tokens", Action.ISSUE_API_TOKEN,
                         Set.of(ADMIN), PLATFORM),
-                new WriteRule("anyone who may see a record asks questions on it for their organisation",
-                        Action.ASK_QUESTION, Set.of(Role.values()), OWN_ORGANISATION),
+                new WriteRule("anyone who may see a record asks questions on it for their organisation (viewers only read)",
+                        Action.ASK_QUESTION, Set.of(REQUESTER, COORDINATOR, PROCUREMENT_OFFICER, FUND_OFFICER, LOGISTICIAN,
+                                APPROVER, AUDITOR, ADMIN), OWN_ORGANISATION),
                 new WriteRule("an organisation answers the questions assigned to it", Action.ANSWER_QUESTION,
                         Set.of(REQUESTER, COORDINATOR, PROCUREMENT_OFFICER, FUND_OFFICER, LOGISTICIAN, APPROVER,
                                 AUDITOR, ADMIN), OWN_ORGANISATION));

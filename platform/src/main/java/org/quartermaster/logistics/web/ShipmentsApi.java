@@ -139,8 +139,8 @@ public final class ShipmentsApi {
         });
         t.post(BASE + "/{id}/lines/{line}/rating", "shipments", "Rate a received line after use (1-5)", RateLine.class,
                 ShipmentResponse.class, 200, ctx -> {
-                    Shipment s = logistics.rate(ctx.pathParam("id"), line(ctx.pathParam("line")),
-                            Http.body(ctx, RateLine.class), Actors.of(ctx));
+                    RateLine body = Http.body(ctx, RateLine.class);
+                    Shipment s = logistics.rate(ctx.pathParam("id"), line(ctx.pathParam("line")), body, Actors.of(ctx));
                     Http.json(ctx, 200, response(s));
                 });
         t.get("/api/v1/signing-keys", "shipments", "Every organisation's receipt verification key (Ed25519)",
