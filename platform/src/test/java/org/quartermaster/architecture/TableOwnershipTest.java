@@ -23,10 +23,17 @@ import org.junit.jupiter.api.Test;
  */
 class TableOwnershipTest {
     static final Path SOURCES = Path.of("src/main/java/org/quartermaster");
-    static final Map<String, String> OWNERS = Map.of(
-            "items", "catalog", "item_compatibility", "catalog",
-            "organisations", "parties", "organisation_groups", "parties", "locations", "parties",
-            "needs", "needs", "offers", "offers", "idempotency_keys", "server");
+    static final Map<String, String> OWNERS = Map.ofEntries(
+            Map.entry("items", "catalog"), Map.entry("item_compatibility", "catalog"),
+            Map.entry("organisations", "parties"), Map.entry("organisation_groups", "parties"),
+            Map.entry("locations", "parties"), Map.entry("needs", "needs"), Map.entry("offers", "offers"),
+            Map.entry("idempotency_keys", "server"),
+            Map.entry("shipments", "logistics"), Map.entry("shipment_stops", "logistics"),
+            Map.entry("shipment_lines", "logistics"), Map.entry("shipment_line_needs", "logistics"),
+            Map.entry("custody_events", "logistics"), Map.entry("shipment_receipts", "logistics"),
+            Map.entry("shipment_discrepancies", "logistics"), Map.entry("shipment_attachments", "logistics"),
+            Map.entry("receipt_signing_keys", "logistics"), Map.entry("absorption_capacities", "logistics"),
+            Map.entry("questions", "oversight"));
     static final Pattern TEXT_BLOCK = Pattern.compile("\"\"\"(.*?)\"\"\"", Pattern.DOTALL);
     static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     static final Pattern TABLE = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\\s+([a-z_][a-z0-9_]*)");
