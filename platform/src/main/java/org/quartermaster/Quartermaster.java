@@ -53,6 +53,9 @@ public final class Quartermaster implements AutoCloseable {
     private final org.quartermaster.access.Access access;
     private final org.quartermaster.access.web.OidcLogin oidc;
     private final org.quartermaster.capacity.Capacity capacity;
+    private final org.quartermaster.logistics.Logistics logistics;
+    private final org.quartermaster.logistics.Absorptions absorptions;
+    private final org.quartermaster.oversight.Oversight oversight;
 
     private final java.util.concurrent.ScheduledExecutorService signer =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -96,6 +99,33 @@ public final class Quartermaster implements AutoCloseable {
         }, code -> catalog.get(code).lethal(), new PaymentApprovalsByAccess(access), paymentApprovalThreshold());
         this.rates = new ExchangeRates(db, journal);
         this.oidc = new org.quartermaster.access.web.OidcLogin(access);
+        this.logistics = new org.quartermaster.logistics.Logistics(db, journal, parties, catalog, needs,
+                new Fulfilments(offers, planning));
+        logistics.listen(Fulfilments.needsRollUp(needs));
+        logistics.listen(Fulfilments.offersRollUp(offers));
+        this.absorptions = new org.quartermaster.logistics.Absorptions(db, journal, parties, catalog);
+        this.oversight = new org.quartermaster.oversight.Oversight(db, journal, parties, this::canSee);
+    }
+
+    /** Whether {@code viewer} may see the record with public id {@code id}: asked by oversight. */
+    private boolean canSee(org.quartermaster.shared.Actor viewer, String id) {
+        try {
+            if (id.startsWith(Needs.ID_PREFIX + "-")) {
+                var n = needs.get(id);
+                return org.quartermaster.access.Permissions.canRead(viewer, n.requester(), n.releasableTo());
+            }
+            if (id.startsWith(Offers.ID_PREFIX + "-")) {
+                var o = offers.get(id);
+                return org.quartermaster.access.Permissions.canRead(viewer, o.donor(), o.releasableTo());
+            }
+            if (id.startsWith(org.quartermaster.logistics.model.Shipment.ID_PREFIX + "-")) {
+                logistics.get(viewer, id);
+                return true;
+            }
+            return false;
+        } catch (org.quartermaster.shared.NotFound e) {
+            return false;
+        }
     }
 
     /** Turns on OpenID Connect login with the identity provider of {@code settings} (null: off). */
@@ -114,9 +144,12 @@ public final class Quartermaster implements AutoCloseable {
         FundsApi.routes(table, ledger, funds, rates);
         org.quartermaster.funds.web.FundPages.routes(table, funds, rates);
         FeedApi.routes(table, journal);
+        org.quartermaster.logistics.web.ShipmentsApi.routes(table, logistics, absorptions);
+        org.quartermaster.oversight.web.QuestionsApi.routes(table, oversight);
+        org.quartermaster.logistics.web.ShipmentPages.routes(table, logistics);
         org.quartermaster.audit.web.JournalApi.routes(table, journal);
-        DashboardPages.routes(table, new Dashboard(catalog, needs, offers));
-        NeedPages.routes(table, needs, catalog, parties, journal, this::pledgesOf, this::plannedFor);
+        DashboardPages.routes(table, new Dashboard(catalog, needs, offers, logistics, absorptions, oversight));
+        NeedPages.routes(table, needs, catalog, parties, journal, this::pledgesOf, this::plannedFor, this::deliveriesOf);
         org.quartermaster.planning.web.PlanPages.routes(table, planning);
         OfferPages.routes(table, offers, catalog, parties, journal);
         CatalogPages.routes(table, catalog);
@@ -171,6 +204,9 @@ public final class Quartermaster implements AutoCloseable {
         p.declare("GET", "/api/v1/journal/events", RoutePolicy.anyRole());
         org.quartermaster.capacity.web.CapacityApi.policies(p);
         org.quartermaster.capacity.web.CapacityPages.policies(p);
+        org.quartermaster.logistics.web.ShipmentsApi.policies(p);
+        org.quartermaster.oversight.web.QuestionsApi.policies(p);
+        org.quartermaster.logistics.web.ShipmentPages.policies(p);
         return p;
     }
 
@@ -246,6 +282,31 @@ public final class Quartermaster implements AutoCloseable {
                 .map(f -> new org.quartermaster.planning.ProductionSupply.Line(f.line(), f.item(), f.site(),
                         f.leadTimeWeeks(), f.unitPriceMinor(), f.currency(), f.freeUnits()))
                 .toList();
+    }
+
+    /** A need's page shows the shipments serving it, their custody and receipt; wired here so that needs need not know logistics. */
+    private List<NeedPages.Delivery> deliveriesOf(org.quartermaster.shared.Actor viewer, String needId) {
+        List<NeedPages.Delivery> out = new java.util.ArrayList<>();
+        java.time.Instant now = java.time.Instant.now();
+        for (var s : logistics.forNeed(viewer, needId)) {
+            List<String> custody = logistics.custody(viewer, s.publicId()).stream()
+                    .map(e -> e.occurredAt() + " " + e.kind() + " " + e.location() + " · " + e.person() + " ("
+                            + e.organisation() + (e.to() == null ? "" : " → " + e.to()) + ")").toList();
+            String receipt = logistics.receipt(viewer, s.publicId())
+                    .map(r -> r.signedAt() + " · " + r.person() + " (" + r.receiver() + ")").orElse(null);
+            var discrepancies = logistics.discrepancies(viewer, s.publicId());
+            for (var line : s.lines()) {
+                for (var share : line.needs()) {
+                    if (!share.need().equals(needId)) continue;
+                    List<String> problems = discrepancies.stream().filter(d -> d.line() == line.no())
+                            .map(d -> d.kind() + " " + d.quantity() + (d.note() == null ? "" : ": " + d.note())).toList();
+                    out.add(new NeedPages.Delivery(s.publicId(), line.no(), s.status().name(), s.position().holder(),
+                            s.origin(), s.destination(), s.plannedArrival(), s.overdue(now), share.quantity(),
+                            share.deliveredQuantity(), custody, receipt, problems, line.rating(), line.ratingComment()));
+                }
+            }
+        }
+        return out;
     }
 
     /** A need's page shows the offers pledged to it; wired here so that needs need not know offers. */
@@ -332,6 +393,18 @@ public final class Quartermaster implements AutoCloseable {
 
     public org.quartermaster.access.Access access() {
         return access;
+    }
+
+    public org.quartermaster.logistics.Logistics logistics() {
+        return logistics;
+    }
+
+    public org.quartermaster.logistics.Absorptions absorptions() {
+        return absorptions;
+    }
+
+    public org.quartermaster.oversight.Oversight oversight() {
+        return oversight;
     }
 
     public ExchangeRates rates() {

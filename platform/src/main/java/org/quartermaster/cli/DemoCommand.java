@@ -136,6 +136,10 @@ final class DemoCommand implements Callable<Integer> {
                 loaded.steps(), loaded.fundMembers(), loaded.fundClaims(), seconds(started));
         var book = org.quartermaster.demo.CapacityDemo.load(app.capacity(), app.parties(), LocalDate.now(ZoneOffset.UTC));
         out.printf("Loaded the order book: %d production lines, %d reservations%n", book.lines(), book.reservations());
+        var shipped = org.quartermaster.demo.DemoShipments.load(app.logistics(), app.absorptions(), app.oversight(),
+                app.offers(), app.needs(), app.parties(), seed);
+        out.printf("Shipped %d consignments (%d custody steps, %d signed receipts)%n", shipped.shipments(),
+                shipped.custodySteps(), shipped.receipts());
     }
 
     private static double seconds(long startedNanos) {

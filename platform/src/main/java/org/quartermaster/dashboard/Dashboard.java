@@ -30,11 +30,46 @@ public final class Dashboard {
     private final Catalog catalog;
     private final Needs needs;
     private final Offers offers;
+    private final org.quartermaster.logistics.Logistics logistics;
+    private final org.quartermaster.logistics.Absorptions absorptions;
+    private final org.quartermaster.oversight.Oversight oversight;
 
     public Dashboard(Catalog catalog, Needs needs, Offers offers) {
+        this(catalog, needs, offers, null, null, null);
+    }
+
+    /** The dashboard with deliveries, absorption and open questions (any of them may be null: not shown). */
+    public Dashboard(Catalog catalog, Needs needs, Offers offers, org.quartermaster.logistics.Logistics logistics,
+                     org.quartermaster.logistics.Absorptions absorptions, org.quartermaster.oversight.Oversight oversight) {
         this.catalog = catalog;
         this.needs = needs;
         this.offers = offers;
+        this.logistics = logistics;
+        this.absorptions = absorptions;
+        this.oversight = oversight;
+    }
+
+    /** Shipments the viewer may see: on the way, at hubs, overdue, arrived, received; units received in total. */
+    public record Deliveries(long planned, long inTransit, long atHub, long overdue, long arrived, long received,
+                             long receivedUnits) {
+        public static final Deliveries NONE = new Deliveries(0, 0, 0, 0, 0, 0, 0);
+    }
+
+    public Deliveries deliveries(org.quartermaster.shared.Actor viewer) {
+        if (logistics == null) return Deliveries.NONE;
+        Map<String, Long> b = logistics.board(viewer);
+        return new Deliveries(b.get("PLANNED"), b.get("IN_TRANSIT"), b.get("AT_HUB"), b.get("OVERDUE"), b.get("ARRIVED"),
+                b.get("RECEIVED"), logistics.receivedTotal());
+    }
+
+    /** Planned arrivals against absorption capacity, per destination and item, the coming weeks. */
+    public List<org.quartermaster.logistics.Absorption> absorption() {
+        return absorptions == null ? List.of() : absorptions.overview(java.time.Instant.now());
+    }
+
+    /** Open questions per assigned organisation, with the oldest one's age. */
+    public List<org.quartermaster.oversight.OpenQuestions> openQuestions(org.quartermaster.shared.Actor viewer) {
+        return oversight == null ? List.of() : oversight.openByOrganisation(viewer);
     }
 
     /** Totals of live needs: quantities asked, covered, delivered; and how many lines. */

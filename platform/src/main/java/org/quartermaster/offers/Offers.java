@@ -144,6 +144,26 @@ public final class Offers {
         Offer o = load(tx, id);
         if (!visible(tx.actor(), o)) throw new NotFound("offer", id);
         Permissions.requireWrite(tx.actor(), o.donor(), o.releasableTo(), actionOf(action));
+        return act(tx, o, action, version, true);
+    }
+
+    /**
+     * Takes a lifecycle step within the caller's transaction at the offer's current version, for
+     * a delivery recorded by logistics: there the delivered units are counted on the needs line
+     * by line as received, so DELIVER here does not count the offer's whole quantity again. The
+     * caller (logistics) has already had the policy decide the shipment's step.
+     */
+    public Offer advance(Tx tx, String id, OfferRules.Action action) {
+        Offer o = load(tx, id);
+        return act(tx, o, action, o.version(), false);
+    }
+
+    /** The offer in the caller's transaction; an unknown id is a {@link NotFound}. */
+    public Offer get(Tx tx, String id) {
+        return load(tx, id);
+    }
+
+    private Offer act(Tx tx, Offer o, OfferRules.Action action, long version, boolean countDelivery) {
         OfferStatus next = switch (OfferRules.apply(o.status(), action)) {
             case OfferRules.Outcome.Moved m -> m.next();
             case OfferRules.Outcome.Refused r -> throw new Refused("illegal-transition", null, r.reason());
@@ -154,7 +174,7 @@ public final class Offers {
             boolean isPledged = next instanceof OfferStatus.Pledged || next instanceof OfferStatus.Delivered;
             if (!wasPledged && isPledged) needs.cover(tx, o.need(), o.quantity(), cause);
             if (wasPledged && next instanceof OfferStatus.Withdrawn) needs.cover(tx, o.need(), -o.quantity(), cause);
-            if (next instanceof OfferStatus.Delivered) needs.deliver(tx, o.need(), o.quantity(), cause);
+            if (countDelivery && next instanceof OfferStatus.Delivered) needs.deliver(tx, o.need(), o.quantity(), cause);
         }
         Offer changed = o.with(next, tx.now());
         table.updateStatus(tx.handle(), changed, version);

@@ -28,7 +28,13 @@ class TableOwnershipTest {
             Map.entry("organisations", "parties"), Map.entry("organisation_groups", "parties"),
             Map.entry("locations", "parties"), Map.entry("needs", "needs"), Map.entry("offers", "offers"),
             Map.entry("idempotency_keys", "server"), Map.entry("capacity_lines", "capacity"),
-            Map.entry("capacity_line_steps", "capacity"), Map.entry("capacity_reservations", "capacity"));
+            Map.entry("capacity_line_steps", "capacity"), Map.entry("capacity_reservations", "capacity"),
+            Map.entry("shipments", "logistics"), Map.entry("shipment_stops", "logistics"),
+            Map.entry("shipment_lines", "logistics"), Map.entry("shipment_line_needs", "logistics"),
+            Map.entry("custody_events", "logistics"), Map.entry("shipment_receipts", "logistics"),
+            Map.entry("shipment_discrepancies", "logistics"), Map.entry("shipment_attachments", "logistics"),
+            Map.entry("receipt_signing_keys", "logistics"), Map.entry("absorption_capacities", "logistics"),
+            Map.entry("questions", "oversight"));
     static final Pattern TEXT_BLOCK = Pattern.compile("\"\"\"(.*?)\"\"\"", Pattern.DOTALL);
     static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     static final Pattern TABLE = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\\s+([a-z_][a-z0-9_]*)");

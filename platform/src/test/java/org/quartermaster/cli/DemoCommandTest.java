@@ -32,9 +32,12 @@ class DemoCommandTest {
 
         assertThat(code).as(out.toString()).isZero();
         assertThat(out.toString()).contains("Proposed plan P-000001", "Demo logins", DemoLogins.PASSWORD,
-                DemoLogins.TOTP_SECRET, "qm-coordinator");
+                DemoLogins.TOTP_SECRET, "qm-coordinator")
+                .containsPattern("Shipped [1-9][0-9]* consignments");
         try (Quartermaster app = new Quartermaster(Database.embedded(dir), JournalKeys.load(dir))) {
             var plan = app.planning().latest().orElseThrow();
+            assertThat(app.logistics().board(org.quartermaster.shared.Actor.SYSTEM).values().stream()
+                    .mapToLong(Long::longValue).sum()).as("the demo's shipments are on the board").isPositive();
             assertThat(plan.size().needLines()).isPositive();
             assertThat(app.verify(app.journal().keys().publicKey()))
                     .isInstanceOf(org.quartermaster.audit.Verifier.Report.Verified.class);

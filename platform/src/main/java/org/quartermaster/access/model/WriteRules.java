@@ -66,6 +66,12 @@ public final class WriteRules {
                 new WriteRule("suppliers publish and change their organisation's production lines",
                         Action.PUBLISH_CAPACITY, Set.of(PROCUREMENT_OFFICER, COORDINATOR), OWN_ORGANISATION),
                 new WriteRule("buyers reserve and release production slots for their organisation",
-                        Action.RESERVE_CAPACITY, Set.of(PROCUREMENT_OFFICER, COORDINATOR), OWN_ORGANISATION));
+                        Action.RESERVE_CAPACITY, Set.of(PROCUREMENT_OFFICER, COORDINATOR), OWN_ORGANISATION),
+                new WriteRule("anyone who may see a record asks questions on it for their organisation (viewers only read)",
+                        Action.ASK_QUESTION, Set.of(REQUESTER, COORDINATOR, PROCUREMENT_OFFICER, FUND_OFFICER, LOGISTICIAN,
+                                APPROVER, AUDITOR, ADMIN), OWN_ORGANISATION),
+                new WriteRule("an organisation answers the questions assigned to it", Action.ANSWER_QUESTION,
+                        Set.of(REQUESTER, COORDINATOR, PROCUREMENT_OFFICER, FUND_OFFICER, LOGISTICIAN, APPROVER,
+                                AUDITOR, ADMIN), OWN_ORGANISATION));
     }
 }

@@ -26,7 +26,9 @@ public final class DashboardPages {
      */
     public record DashboardView(CoverageChart chart, String chartJson, String chartLabelsJson, Dashboard.Totals totals,
                                 Map<String, Long> needsByStatus, Dashboard.Pipeline pipeline, List<Need> critical,
-                                Map<String, String> itemNames) {
+                                Map<String, String> itemNames, Dashboard.Deliveries deliveries,
+                                List<org.quartermaster.logistics.Absorption> absorption,
+                                List<org.quartermaster.oversight.OpenQuestions> openQuestions) {
         public String itemName(String code) {
             return itemNames.getOrDefault(code, code);
         }
@@ -43,7 +45,8 @@ public final class DashboardPages {
             Ui ui = Ui.of(ctx);
             Templates.page(ctx, "dashboard/dashboard.jte", new DashboardView(chart, Json.write(chart),
                     Json.write(labels(ui)), dashboard.totals(viewer), dashboard.needsByStatus(viewer),
-                    dashboard.pipeline(viewer), dashboard.criticalUncovered(viewer), dashboard.itemNames()));
+                    dashboard.pipeline(viewer), dashboard.criticalUncovered(viewer), dashboard.itemNames(),
+                    dashboard.deliveries(viewer), dashboard.absorption(), dashboard.openQuestions(viewer)));
         });
         t.get("/api/v1/dashboard/coverage", "dashboard",
                 "Quantities asked, covered and delivered per category and priority (the dashboard's chart)",

@@ -72,11 +72,28 @@ public final class NeedPages {
         public static final Planned NONE = new Planned(null, List.of(), 0, null);
     }
 
+    /** The shipments serving a need as {@code viewer} may see them, given by the wiring (needs does not know logistics). */
+    @FunctionalInterface
+    public interface Deliveries {
+        List<Delivery> of(org.quartermaster.shared.Actor viewer, String needId);
+
+        Deliveries NONE = (viewer, needId) -> List.of();
+    }
+
+    /**
+     * One shipment line serving the need: where the consignment is, who holds it, its custody steps
+     * (as sentences), the signed receipt, discrepancies and the field rating once given.
+     */
+    public record Delivery(String shipment, int line, String status, String holder, String origin, String destination,
+                           java.time.Instant plannedArrival, boolean overdue, long quantity, long delivered,
+                           List<String> custody, String receipt, List<String> discrepancies, Integer rating,
+                           String ratingComment) {}
+
     public record NeedView(Need need, String itemName, String unit, List<Pledge> pledges,
-                           List<History.Entry> history, Planned planned) {}
+                           List<History.Entry> history, Planned planned, List<Delivery> deliveries) {}
 
     public static void routes(RouteTable t, Needs needs, Catalog catalog, Parties parties, Journal journal,
-                              Pledges pledges, PlanLines plans) {
+                              Pledges pledges, PlanLines plans, Deliveries deliveries) {
         t.page(HandlerType.GET, "/needs", "Need lines, filtered, with an htmx partial of the table",
                 ctx -> list(ctx, needs, catalog, parties));
         t.page(HandlerType.GET, "/needs/{id}", "A need's page: fields, coverage, pledged offers, history", ctx -> {
@@ -86,7 +103,7 @@ public final class NeedPages {
             String unit = Classifiers.get().unit(item.unit()).map(Classifiers.Unit::name).orElse(item.unit());
             Templates.page(ctx, "needs/need.jte", new NeedView(need, item.name(), unit,
                     pledges.of(need.publicId(), viewer), History.of(journal, need.publicId(), viewer),
-                    plans.of(need.publicId(), viewer)));
+                    plans.of(need.publicId(), viewer), deliveries.of(viewer, need.publicId())));
         });
     }
 

@@ -1,0 +1,210 @@
+package org.quartermaster.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./qm bench logistics}: custody events ingested through the HTTP API on PostgreSQL.
+ * Shipments through two hubs are planned first (not measured); then concurrent clients post each
+ * shipment's nine custody steps in order (hand-over, departure, arrival at hub, ... hand-over to
+ * the receiver), every step a checked, journalled transaction. Reports events per second and
+ * latency percentiles of the custody posts.
+ */
+@Command(name = "logistics", mixinStandardHelpOptions = true,
+        description = "Custody events per second and p99 latency through the API, on PostgreSQL.")
+final class LogisticsBench implements Callable<Integer> {
+    static final String POSTGRES_ENV = "QM_TEST_POSTGRES";
+    static final int CLIENTS_MAX = 512;
+    static final long EVENTS_MAX = 100_000_000L;
+    /** Custody steps of one shipment from the origin through two hubs to the receiver. */
+    static final String[][] CHAIN = {
+        {"HANDED_OVER", "B-SENDER", "B-CARRIER-1"},
+        {"DEPARTED", "B-CARRIER-1", null},
+        {"ARRIVED_AT_HUB", "B-CARRIER-1", null},
+        {"HANDED_OVER", "B-CARRIER-1", "B-CARRIER-2"},
+        {"DEPARTED", "B-CARRIER-2", null},
+        {"ARRIVED_AT_HUB", "B-CARRIER-2", null},
+        {"DEPARTED", "B-CARRIER-2", null},
+        {"ARRIVED", "B-CARRIER-2", null},
+        {"HANDED_OVER", "B-CARRIER-2", "B-RECEIVER"},
+    };
+
+    @Option(names = "--events", defaultValue = "1000000", description = "custody events to ingest (default: ${DEFAULT-VALUE})")
+    long events;
+
+    @Option(names = "--clients", defaultValue = "16", description = "concurrent clients (default: ${DEFAULT-VALUE})")
+    int clients;
+
+    @Option(names = "--db", description = "PostgreSQL URL (default: env " + POSTGRES_ENV + "); a fresh schema is "
+            + "created in it and dropped afterwards")
+    String postgres;
+
+    @Option(names = "--jar", description = "the fat jar (default: platform/target/quartermaster.jar above this directory)")
+    Path jar;
+
+    @Option(names = "--java-opt", description = "extra JVM option of the server, repeatable (default: -Xmx1g)")
+    List<String> javaOptions = List.of("-Xmx1g");
+
+    @Option(names = "--json", description = "print one JSON object instead of the table")
+    boolean json;
+
+    /** The figures of one run. */
+    record Result(long events, long failed, long shipments, int clients, double planSeconds, double seconds,
+                  double eventsPerSecond, double p50Millis, double p99Millis, double maxMillis, String firstFailure) {}
+
+    @Override
+    public Integer call() throws Exception {
+        if (events < CHAIN.length || events > EVENTS_MAX) {
+            throw new IllegalArgumentException("--events must be " + CHAIN.length + " to " + EVENTS_MAX);
+        }
+        if (clients < 1 || clients > CLIENTS_MAX) throw new IllegalArgumentException("--clients must be 1 to " + CLIENTS_MAX);
+        String url = postgres != null ? postgres : System.getenv(POSTGRES_ENV);
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("this bench runs on PostgreSQL: pass --db jdbc:postgresql://... or set "
+                    + POSTGRES_ENV);
+        }
+        Path fatJar = ServerProcess.findJar(jar);
+        String schema = "qm_bench_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        }
+        try {
+            String inSchema = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            Path log = Files.createTempDirectory("qm-logistics-").resolve("serve.log");
+            try (ServerProcess server = ServerProcess.start(fatJar, List.of("--db", inSchema), javaOptions, log)) {
+                Result r = run(new ApiClient(server.base()));
+                print(r);
+                return r.failed() == 0 ? 0 : 1;
+            }
+        } finally {
+            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA " + schema + " CASCADE");
+            } catch (SQLException e) {
+                System.err.println("could not drop schema " + schema + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private Result run(ApiClient api) throws Exception {
+        referenceData(api);
+        int shipments = (int) ((events + CHAIN.length - 1) / CHAIN.length);
+        String[] ids = new String[shipments];
+        long planStart = System.nanoTime();
+        parallel(shipments, i -> ids[i] = api.postExpecting(201, "/api/v1/shipments", plan(i)).json().get("id").asText(),
+                "planned");
+        double planSeconds = (System.nanoTime() - planStart) / 1e9;
+
+        long[] latencies = new long[(int) events];
+        AtomicLong recorded = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        AtomicReference<String> firstFailure = new AtomicReference<>();
+        long start = System.nanoTime();
+        parallel(shipments, i -> {
+            int steps = (int) Math.min(CHAIN.length, events - (long) i * CHAIN.length);
+            for (int step = 0; step < steps; step++) {
+                String[] e = CHAIN[step];
+                String body = "{\"kind\":\"" + e[0] + "\",\"organisation\":\"" + e[1] + "\",\"person\":\"Bench " + e[1]
+                        + "\"" + (e[2] == null ? "" : ",\"to\":\"" + e[2] + "\"") + "}";
+                long t0 = System.nanoTime();
+                ApiClient.Reply reply = api.post("/api/v1/shipments/" + ids[i] + "/custody", body, null);
+                latencies[(int) recorded.getAndIncrement()] = System.nanoTime() - t0;
+                if (reply.status() != 201) {
+                    failed.incrementAndGet();
+                    firstFailure.compareAndSet(null, reply.status() + " " + reply.body());
+                    return; // the rest of this chain would be refused as out of order
+                }
+            }
+        }, "custody events");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] measured = java.util.Arrays.copyOf(latencies, (int) recorded.get());
+        return new Result(measured.length, failed.get(), shipments, clients, planSeconds, seconds,
+                measured.length / seconds, Latencies.percentileMillis(measured, 50),
+                Latencies.percentileMillis(measured, 99), Latencies.percentileMillis(measured, 100), firstFailure.get());
+    }
+
+    interface Task {
+        void run(int index) throws Exception;
+    }
+
+    /** Runs {@code task} for indexes 0..count-1 on the clients, each index once; shows progress on stderr. */
+    private void parallel(int count, Task task, String what) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                futures.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        task.run(i);
+                        int d = done.incrementAndGet();
+                        if (!json && d % Math.max(1, count / 10) == 0) System.err.printf("  %s: %d / %d shipments%n", what, d, count);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) f.get();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static void referenceData(ApiClient api) throws Exception {
+        api.postExpecting(201, "/api/v1/items", """
+                {"code":"B-CRATE","name":"Crate (bench)","unit":"H87","category":"OTHER","lethal":false}""");
+        for (String org : List.of("B-SENDER", "B-CARRIER-1", "B-CARRIER-2", "B-RECEIVER")) {
+            api.postExpecting(201, "/api/v1/organisations", """
+                    {"code":"%s","name":"%s","kind":"SUPPLIER","country":"POL"}""".formatted(org, org));
+        }
+        for (String loc : List.of("B-ORIGIN", "B-HUB-1", "B-HUB-2", "B-DEST")) {
+            api.postExpecting(201, "/api/v1/locations", """
+                    {"code":"%s","name":"%s","country":"POL","kind":"HUB"}""".formatted(loc, loc));
+        }
+    }
+
+    static String plan(int i) {
+        return """
+                {"owner":"B-SENDER","receiver":"B-RECEIVER","origin":"B-ORIGIN","destination":"B-DEST","mode":"ROAD",
+                 "plannedDeparture":"2026-01-01T00:00:00Z","plannedArrival":"2030-01-01T00:00:00Z",
+                 "hubs":[{"location":"B-HUB-1"},{"location":"B-HUB-2"}],
+                 "lines":[{"kind":"CONTRACT","fulfils":"B-C-%d","item":"B-CRATE","quantity":%d}]}"""
+                .formatted(i, 1 + i % 100);
+    }
+
+    private void print(Result r) throws Exception {
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("bench", "logistics");
+            m.put("database", "postgresql");
+            m.put("result", r);
+            System.out.println(ApiClient.JSON.writeValueAsString(m));
+            return;
+        }
+        System.out.printf("custody events over HTTP on PostgreSQL: %d shipments through 2 hubs (%d steps each), "
+                + "%d clients; planning them took %.1f s (not measured)%n", r.shipments(), CHAIN.length, r.clients(),
+                r.planSeconds());
+        System.out.printf("%9s %6s %8s %10s %8s %8s %8s%n", "events", "failed", "seconds", "events/s", "p50_ms",
+                "p99_ms", "max_ms");
+        System.out.printf("%9d %6d %8.1f %10.1f %8.2f %8.2f %8.2f%n", r.events(), r.failed(), r.seconds(),
+                r.eventsPerSecond(), r.p50Millis(), r.p99Millis(), r.maxMillis());
+        if (r.firstFailure() != null) System.out.println("  first failure: " + r.firstFailure());
+    }
+}

@@ -1,0 +1,526 @@
+package org.quartermaster.logistics;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.quartermaster.access.Permissions;
+import org.quartermaster.access.ReadFilter;
+import org.quartermaster.access.model.Action;
+import org.quartermaster.audit.CanonicalJson;
+import org.quartermaster.audit.Journal;
+import org.quartermaster.catalog.Catalog;
+import org.quartermaster.catalog.ItemFacts;
+import org.quartermaster.logistics.ShipmentEvents.CustodyRecorded;
+import org.quartermaster.logistics.ShipmentEvents.ShipmentPlanned;
+import org.quartermaster.logistics.jdbc.ShipmentsTable;
+import org.quartermaster.logistics.jdbc.SigningKeysTable;
+import org.quartermaster.logistics.model.CustodyEvent;
+import org.quartermaster.logistics.model.CustodyKind;
+import org.quartermaster.logistics.model.CustodyRules;
+import org.quartermaster.logistics.model.Discrepancy;
+import org.quartermaster.logistics.model.Position;
+import org.quartermaster.logistics.model.Receipt;
+import org.quartermaster.logistics.model.ReceiptSignatures;
+import org.quartermaster.logistics.model.Shares;
+import org.quartermaster.logistics.model.Shipment;
+import org.quartermaster.logistics.model.ShipmentStatus;
+import org.quartermaster.logistics.model.TransportMode;
+import org.quartermaster.needs.NeedRef;
+import org.quartermaster.needs.Needs;
+import org.quartermaster.parties.Parties;
+import org.quartermaster.shared.Actor;
+import org.quartermaster.shared.Checks;
+import org.quartermaster.shared.Cursor;
+import org.quartermaster.shared.InvalidField;
+import org.quartermaster.shared.Limits;
+import org.quartermaster.shared.NotFound;
+import org.quartermaster.shared.Page;
+import org.quartermaster.shared.PublicIds;
+import org.quartermaster.shared.Refused;
+import org.quartermaster.store.Database;
+import org.quartermaster.store.Tx;
+
+/**
+ * The logistics context's use cases: plan a shipment, record its custody chain, confirm its
+ * receipt with a signature, report discrepancies, rate lines. Deliveries roll up through the
+ * {@link DeliveryListener}s the wiring registers, in the same transaction.
+ */
+public final class Logistics {
+    public static final int HUBS_MAX = 20;
+    public static final int LINES_MAX = 200;
+    public static final int NEEDS_PER_LINE_MAX = 50;
+    /** Custody steps one shipment may have: a route of HUBS_MAX hubs needs far fewer. */
+    public static final int CUSTODY_EVENTS_MAX = 500;
+    public static final int DISCREPANCIES_MAX = 100;
+    public static final int ATTACHMENTS_MAX = 5;
+    /** One attachment, decoded; the request body limit bounds the sum. */
+    public static final int ATTACHMENT_BYTES_MAX = 256 * 1024;
+    /** Shipments a need's page lists. */
+    public static final int FOR_NEED_MAX = 100;
+    /** How far ahead of the server's clock a reported time may be (clock skew). */
+    static final long FUTURE_SKEW_MILLIS = 5 * 60_000L;
+    static final String RECEIPT_PAGE = "the receipt route";
+
+    private final Database db;
+    private final Journal journal;
+    private final Parties parties;
+    private final Catalog catalog;
+    private final Needs needs;
+    private final Commitments commitments;
+    private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
+    final ShipmentsTable table = new ShipmentsTable();
+    final SigningKeysTable keys = new SigningKeysTable();
+
+    public Logistics(Database db, Journal journal, Parties parties, Catalog catalog, Needs needs,
+                     Commitments commitments) {
+        this.db = db;
+        this.journal = journal;
+        this.parties = parties;
+        this.catalog = catalog;
+        this.needs = needs;
+        this.commitments = commitments;
+    }
+
+    /** Adds a roll-up of deliveries (wiring only); listeners run in the order added. */
+    public void listen(DeliveryListener listener) {
+        listeners.add(java.util.Objects.requireNonNull(listener));
+    }
+
+    Database db() {
+        return db;
+    }
+
+    Journal journal() {
+        return journal;
+    }
+
+    // ---------------------------------------------------------------- planning
+
+    /** Plans a shipment; every code and reference is checked on its field. Returns the stored shipment. */
+    public Shipment plan(PlanShipment c, Actor actor) {
+        return db.write(actor, tx -> plan(tx, c));
+    }
+
+    /** Plans many shipments in one transaction: all or none (demo scenario). */
+    public List<Shipment> planAll(List<PlanShipment> commands, Actor actor) {
+        return db.write(actor, tx -> commands.stream().map(c -> plan(tx, c)).toList());
+    }
+
+    private Shipment plan(Tx tx, PlanShipment c) {
+        String owner = organisation(tx, "owner", c.owner(), tx.actor());
+        parties.organisationKey(tx, "receiver", c.receiver());
+        TransportMode mode = mode(c.mode());
+        Instant departure = Checks.required("plannedDeparture", c.plannedDeparture());
+        Instant arrival = Checks.required("plannedArrival", c.plannedArrival());
+        if (arrival.isBefore(departure)) throw new InvalidField("plannedArrival", "must not be before plannedDeparture");
+        List<PlanShipment.Hub> hubs = c.hubs() == null ? List.of() : c.hubs();
+        Checks.sizeAtMost("hubs", hubs, HUBS_MAX);
+        Set<String> releasable = new TreeSet<>(Checks.releasability("releasableTo",
+                c.releasableTo() == null ? Set.of() : new HashSet<>(c.releasableTo()), Limits.GROUPS_MAX));
+        releasable.add(c.receiver());
+        releasable.remove(owner);
+        List<Shipment.Stop> stops = stops(tx, c, hubs, departure, arrival);
+        List<Shipment.Line> lines = lines(tx, c.lines());
+        Position start = new Position(ShipmentStatus.PLANNED, 0, owner);
+        Shipment draft = new Shipment(0, owner, c.receiver(), mode.name(), stops, lines, start, 0, departure, arrival,
+                null, null, null, releasable, 1, tx.now(), tx.now());
+        Permissions.requireWrite(tx.actor(), owner, releasable, Action.SHIP);
+        long key = table.insert(tx.handle(), draft);
+        for (Shipment.Stop s : stops) table.insertStop(tx.handle(), key, s);
+        for (Shipment.Line l : lines) table.insertLine(tx.handle(), key, l);
+        Shipment stored = table.byKey(tx.handle(), key).orElseThrow();
+        journal.record(tx, "ShipmentPlanned", stored.publicId(), new ShipmentPlanned(stored.publicId(), owner,
+                stored.receiver(), stored.mode(), stored.stopCodes(), departure.toEpochMilli(), arrival.toEpochMilli(),
+                stored.lines().stream().map(l -> new ShipmentEvents.PlannedLine(l.no(), l.item(), l.quantity(),
+                        l.fulfils().kind().name(), l.fulfils().id(),
+                        l.needs().stream().map(Shipment.NeedShare::need).toList())).toList(),
+                List.copyOf(stored.releasableTo())));
+        return stored;
+    }
+
+    private List<Shipment.Stop> stops(Tx tx, PlanShipment c, List<PlanShipment.Hub> hubs, Instant departure,
+                                      Instant arrival) {
+        List<Shipment.Stop> stops = new ArrayList<>();
+        parties.locationKey(tx, "origin", c.origin());
+        stops.add(new Shipment.Stop(0, c.origin(), null, departure, null, null));
+        Set<String> seen = new HashSet<>(Set.of(c.origin()));
+        for (int i = 0; i < hubs.size(); i++) {
+            String field = "hubs[" + i + "]";
+            PlanShipment.Hub h = Checks.required(field, hubs.get(i));
+            parties.locationKey(tx, field + ".location", h.location());
+            if (!seen.add(h.location())) throw new InvalidField(field + ".location", "is already on the route");
+            if (h.plannedArrival() != null && h.plannedDeparture() != null
+                    && h.plannedDeparture().isBefore(h.plannedArrival())) {
+                throw new InvalidField(field + ".plannedDeparture", "must not be before plannedArrival");
+            }
+            stops.add(new Shipment.Stop(i + 1, h.location(), h.plannedArrival(), h.plannedDeparture(), null, null));
+        }
+        parties.locationKey(tx, "destination", c.destination());
+        if (!seen.add(c.destination())) throw new InvalidField("destination", "must differ from the other stops");
+        stops.add(new Shipment.Stop(hubs.size() + 1, c.destination(), arrival, null, null, null));
+        return stops;
+    }
+
+    private List<Shipment.Line> lines(Tx tx, List<PlanShipment.Line> given) {
+        Checks.required("lines", given);
+        if (given.isEmpty()) throw new InvalidField("lines", "must have at least one line");
+        Checks.sizeAtMost("lines", given, LINES_MAX);
+        Map<Fulfilment, Long> inThisShipment = new HashMap<>();
+        List<Shipment.Line> lines = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            String field = "lines[" + i + "]";
+            PlanShipment.Line l = Checks.required(field, given.get(i));
+            long quantity = Checks.atMost(field + ".quantity",
+                    Checks.positive(field + ".quantity", Checks.required(field + ".quantity", l.quantity())),
+                    Limits.QUANTITY_MAX);
+            Fulfilment ref = fulfilment(field, l.kind(), l.fulfils());
+            Optional<Commitments.Commitment> committed = commitments.of(tx, field + ".fulfils", ref);
+            String item = l.item() != null ? l.item() : committed.map(Commitments.Commitment::item).orElse(null);
+            if (item == null) throw new InvalidField(field + ".item", "is required");
+            ItemFacts facts = catalog.facts(tx, field + ".item", item);
+            if (committed.isPresent()) {
+                Commitments.Commitment cm = committed.get();
+                if (!cm.item().equals(item)) {
+                    throw new InvalidField(field + ".item", ref + " commits " + cm.item() + ", not " + item);
+                }
+                long before = table.committedTo(tx.handle(), ref) + inThisShipment.getOrDefault(ref, 0L);
+                if (before + quantity > cm.quantity()) {
+                    throw new InvalidField(field + ".quantity", ref + " commits " + cm.quantity() + " units, "
+                            + before + " of them already on shipments");
+                }
+            }
+            inThisShipment.merge(ref, quantity, Long::sum);
+            List<Shipment.NeedShare> shares = shares(tx, field, l.needs(), quantity, facts,
+                    committed.map(Commitments.Commitment::need).orElse(null));
+            lines.add(new Shipment.Line(i + 1, item, quantity, ref, shares, 0, 0, false, null, null, null));
+        }
+        return lines;
+    }
+
+    private static Fulfilment fulfilment(String field, String kind, String id) {
+        Fulfilment.Kind k = Fulfilment.kind(field + ".kind", kind);
+        try {
+            return new Fulfilment(k, id);
+        } catch (InvalidField e) {
+            throw new InvalidField(field + ".fulfils", e.getMessage());
+        }
+    }
+
+    private List<Shipment.NeedShare> shares(Tx tx, String field, List<PlanShipment.Serves> given, long quantity,
+                                            ItemFacts item, String defaultNeed) {
+        List<Shipment.NeedShare> out = new ArrayList<>();
+        if (given == null || given.isEmpty()) {
+            if (defaultNeed != null) out.add(new Shipment.NeedShare(defaultNeed, quantity, 0));
+            return out;
+        }
+        Checks.sizeAtMost(field + ".needs", given, NEEDS_PER_LINE_MAX);
+        long total = 0;
+        Set<String> seen = new HashSet<>();
+        for (int j = 0; j < given.size(); j++) {
+            String f = field + ".needs[" + j + "]";
+            PlanShipment.Serves s = Checks.required(f, given.get(j));
+            NeedRef need;
+            try {
+                need = needs.ref(tx, Checks.required(f + ".need", s.need()));
+            } catch (NotFound e) {
+                throw new InvalidField(f + ".need", "names no need: " + s.need());
+            }
+            if (!item.canServe(need.item())) {
+                throw new InvalidField(f + ".need", "asks for " + need.item() + ", which " + item.code() + " cannot serve");
+            }
+            if (!seen.add(need.id())) throw new InvalidField(f + ".need", "is listed twice on this line");
+            long q = s.quantity() == null ? quantity - total : Checks.positive(f + ".quantity", s.quantity());
+            total += q;
+            if (q <= 0 || total > quantity) {
+                throw new InvalidField(f + ".quantity", "the needs' shares must not exceed the line's " + quantity + " units");
+            }
+            out.add(new Shipment.NeedShare(need.id(), q, 0));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- custody
+
+    /** Records one custody step; a step out of order or by an organisation not holding the goods is refused (409). */
+    public Shipment record(String id, RecordCustody c, Actor actor) {
+        return db.write(actor, tx -> record(tx, id, c));
+    }
+
+    private Shipment record(Tx tx, String id, RecordCustody c) {
+        Shipment s = loadVisible(tx, id);
+        CustodyKind kind = custodyKind(c.kind());
+        if (kind == CustodyKind.RECEIVED) {
+            throw new InvalidField("kind", "RECEIVED is recorded by a signed receipt (POST /api/v1/shipments/{id}/receipt)");
+        }
+        String organisation = organisation(tx, "organisation", c.organisation(), tx.actor());
+        String person = person(c.person(), tx.actor());
+        String to = null;
+        if (kind == CustodyKind.HANDED_OVER) {
+            to = Checks.required("to", c.to());
+            parties.organisationKey(tx, "to", to);
+        } else if (c.to() != null) {
+            throw new InvalidField("to", "only a hand-over names the organisation taking the goods");
+        }
+        Permissions.requireWrite(tx.actor(), organisation, Set.of(), Action.SHIP);
+        boolean leavesOrigin = kind == CustodyKind.DEPARTED && s.status() == ShipmentStatus.PLANNED;
+        if (c.lines() != null && !leavesOrigin) {
+            throw new InvalidField("lines", "only the departure from the origin says what was shipped");
+        }
+        Map<Integer, Long> shipped = leavesOrigin ? shippedQuantities(s, c.lines()) : Map.of();
+        Instant occurred = occurred(tx, s, c.occurredAt());
+        CustodyRules.Step step = new CustodyRules.Step(kind, organisation, to, Checks.optionalText("location",
+                c.location(), Limits.NAME_LENGTH_MAX));
+        Position next = move(tx, s, step, organisation, person, occurred);
+        for (Shipment.Line l : s.lines()) {
+            long q = shipped.getOrDefault(l.no(), 0L);
+            if (!leavesOrigin) continue;
+            table.shipped(tx.handle(), s.key(), l.no(), q);
+            if (q > 0) for (DeliveryListener listener : listeners) listener.dispatched(tx, l.fulfils(), q);
+        }
+        if (next.status() == ShipmentStatus.IN_TRANSIT) table.stopReached(tx.handle(), s.key(), next.stop(), false, occurred);
+        if (kind == CustodyKind.ARRIVED_AT_HUB || kind == CustodyKind.ARRIVED) {
+            table.stopReached(tx.handle(), s.key(), next.stop(), true, occurred);
+        }
+        return table.byKey(tx.handle(), s.key()).orElseThrow();
+    }
+
+    /** Applies the custody rules, stores the step and journals it; returns the new position. */
+    private Position move(Tx tx, Shipment s, CustodyRules.Step step, String organisation, String person,
+                          Instant occurred) {
+        if (s.custodyCount() >= CUSTODY_EVENTS_MAX) {
+            throw new Refused("custody-full", null, "a shipment holds at most " + CUSTODY_EVENTS_MAX + " custody steps");
+        }
+        CustodyRules.Outcome.Moved moved = switch (CustodyRules.apply(s.position(), s.stopCodes(), s.receiver(), step)) {
+            case CustodyRules.Outcome.Moved m -> m;
+            case CustodyRules.Outcome.Refused r -> throw new Refused(r.type(), null, r.reason());
+        };
+        Position next = moved.next();
+        Set<String> releasable = new TreeSet<>(s.releasableTo());
+        if (step.to() != null && !step.to().equals(s.owner())) releasable.add(step.to());
+        table.move(tx.handle(), s, next, tx.now(), releasable, s.version());
+        int seq = s.custodyCount() + 1;
+        table.insertCustody(tx.handle(), s.key(), new CustodyEvent(seq, step.kind(), moved.location(), organisation,
+                person, step.to(), occurred, tx.now()));
+        journal.record(tx, "CustodyRecorded", s.publicId(), new CustodyRecorded(s.publicId(), seq, step.kind().name(),
+                moved.location(), organisation, person, step.to(), occurred.toEpochMilli(), next.status().name(),
+                s.version() + 1));
+        return next;
+    }
+
+    private Instant occurred(Tx tx, Shipment s, Instant given) {
+        Instant at = given == null ? tx.now() : given;
+        if (at.toEpochMilli() > tx.now().toEpochMilli() + FUTURE_SKEW_MILLIS) {
+            throw new InvalidField("occurredAt", "must not be in the future");
+        }
+        Optional<Instant> previous = s.custodyCount() == 0 ? Optional.empty() : table.lastOccurred(tx.handle(), s.key());
+        if (previous.isPresent() && at.isBefore(previous.get())) {
+            throw new Refused("illegal-order", null, "a step cannot have occurred before the previous one ("
+                    + previous.get() + ")");
+        }
+        return at;
+    }
+
+    private static Map<Integer, Long> shippedQuantities(Shipment s, List<RecordCustody.Shipped> given) {
+        Map<Integer, Long> out = new LinkedHashMap<>();
+        if (given == null) {
+            for (Shipment.Line l : s.lines()) out.put(l.no(), l.quantity());
+            return out;
+        }
+        Checks.sizeAtMost("lines", given, LINES_MAX);
+        Map<Integer, Shipment.Line> byNo = new HashMap<>();
+        for (Shipment.Line l : s.lines()) byNo.put(l.no(), l);
+        for (int i = 0; i < given.size(); i++) {
+            String field = "lines[" + i + "]";
+            RecordCustody.Shipped g = Checks.required(field, given.get(i));
+            Shipment.Line l = byNo.get(Checks.required(field + ".line", g.line()));
+            if (l == null) throw new InvalidField(field + ".line", "names no line of this shipment");
+            if (out.containsKey(l.no())) throw new InvalidField(field + ".line", "is listed twice");
+            long q = Checks.notNegative(field + ".quantity", Checks.required(field + ".quantity", g.quantity()));
+            if (q > l.quantity()) {
+                throw new InvalidField(field + ".quantity", "must be at most the " + l.quantity() + " units committed");
+            }
+            out.put(l.no(), q);
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- receipt
+
+    /**
+     * Confirms the receipt of an arrived shipment held by its receiver: counts each line once,
+     * rolls deliveries up through the listeners, signs the receipt with the receiver's key.
+     */
+    public Receipt receive(String id, ConfirmReceipt c, Actor actor) {
+        return new Receiving(this, listeners).receive(id, c, actor);
+    }
+
+    /** Reports a discrepancy after the receipt (a defect found on unpacking, a photo added later). */
+    public Discrepancy report(String id, ReportDiscrepancy c, Actor actor) {
+        return new Receiving(this, listeners).report(id, c, actor);
+    }
+
+    /** The receiver's rating of a received line after use; once per line. */
+    public Shipment rate(String id, int line, RateLine c, Actor actor) {
+        return new Receiving(this, listeners).rate(id, line, c, actor);
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    /** The shipment, if {@code viewer} may see it; otherwise {@link NotFound}. */
+    public Shipment get(Actor viewer, String id) {
+        long key = PublicIds.parse(Shipment.ID_PREFIX, id, "shipment");
+        return db.read(h -> table.byKey(h, key)).filter(s -> visible(viewer, s))
+                .orElseThrow(() -> new NotFound("shipment", id));
+    }
+
+    public Page<Shipment> list(Actor viewer, String status, Boolean overdue, String destination, String after,
+                               Integer limit) {
+        ShipmentStatus st = null;
+        if (status != null) {
+            try {
+                st = ShipmentStatus.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidField("status", "must be one of " + java.util.Arrays.toString(ShipmentStatus.values()));
+            }
+        }
+        int size = Cursor.limit(limit);
+        ShipmentsTable.Query q = query(viewer, st, overdue, destination);
+        return Page.cut(db.read(h -> table.list(h, q, Cursor.decode(after), size + 1)), size, Shipment::key);
+    }
+
+    /** Shipments with a line serving {@code need} that {@code viewer} may see, oldest first. */
+    public List<Shipment> forNeed(Actor viewer, String need) {
+        ShipmentsTable.Query q = query(viewer, null, null, null);
+        return db.read(h -> table.forNeed(h, q, need, FOR_NEED_MAX).stream()
+                .map(k -> table.byKey(h, k).orElseThrow()).toList());
+    }
+
+    /** Shipments per status plus {@code OVERDUE}, over what {@code viewer} may see. */
+    public Map<String, Long> board(Actor viewer) {
+        ShipmentsTable.Query q = query(viewer, null, null, null);
+        return db.read(h -> table.board(h, q));
+    }
+
+    public List<CustodyEvent> custody(Actor viewer, String id) {
+        Shipment s = get(viewer, id);
+        return db.read(h -> table.custody(h, s.key()));
+    }
+
+    public Optional<Receipt> receipt(Actor viewer, String id) {
+        Shipment s = get(viewer, id);
+        return db.read(h -> table.receipt(h, s.key(), s.publicId()));
+    }
+
+    public List<Discrepancy> discrepancies(Actor viewer, String id) {
+        Shipment s = get(viewer, id);
+        return db.read(h -> table.discrepancies(h, s.key()));
+    }
+
+    /** An attachment's media type and bytes by its SHA-256; {@link NotFound} when none. */
+    public Map.Entry<String, byte[]> attachment(Actor viewer, String id, String sha256) {
+        Shipment s = get(viewer, id);
+        return db.read(h -> table.attachment(h, s.key(), sha256)).orElseThrow(() -> new NotFound("attachment", sha256));
+    }
+
+    /** Units received through signed receipts, over every shipment. */
+    public long receivedTotal() {
+        return db.read(table::receivedTotal);
+    }
+
+    /** Every organisation's receipt verification key (base64 X.509 DER, Ed25519): public by design. */
+    public Map<String, String> publicKeys() {
+        return db.read(keys::publicKeys);
+    }
+
+    /** One organisation's receipt verification key; {@link NotFound} until it has signed a receipt. */
+    public String publicKey(String organisation) {
+        return db.read(h -> keys.of(h, organisation)).map(SigningKeysTable.Row::publicKey)
+                .orElseThrow(() -> new NotFound("signing key", organisation));
+    }
+
+    /** True when the receipt's signature verifies with its receiver's published key. */
+    public boolean verify(Receipt r) {
+        return ReceiptSignatures.verify(publicKey(r.receiver()), r.document(), r.signature());
+    }
+
+    // ---------------------------------------------------------------- helpers (package)
+
+    ShipmentsTable.Query query(Actor viewer, ShipmentStatus status, Boolean overdue, String destination) {
+        ReadFilter.Condition access = Permissions.readFilter(viewer, db.dialect(), "s.owner_org", "s.releasable_to");
+        return new ShipmentsTable.Query(access.sql(), access.params(), status, overdue, destination,
+                db.now().toEpochMilli());
+    }
+
+    static boolean visible(Actor viewer, Shipment s) {
+        return Permissions.canRead(viewer, s.owner(), s.releasableTo());
+    }
+
+    Shipment loadVisible(Tx tx, String id) {
+        long key = PublicIds.parse(Shipment.ID_PREFIX, id, "shipment");
+        return table.byKey(tx.handle(), key).filter(s -> visible(tx.actor(), s))
+                .orElseThrow(() -> new NotFound("shipment", id));
+    }
+
+    /** Signs {@code document} with {@code organisation}'s key, creating the key on first use. */
+    String[] sign(Tx tx, String organisation, String document) {
+        SigningKeysTable.Row row = keys.of(tx.handle(), organisation).orElseGet(() -> {
+            String[] pair = ReceiptSignatures.generate();
+            SigningKeysTable.Row r = new SigningKeysTable.Row(organisation, pair[0], pair[1], tx.now());
+            keys.insert(tx.handle(), r);
+            return r;
+        });
+        return new String[] {ReceiptSignatures.sign(row.privateKey(), document), row.publicKey()};
+    }
+
+    Position moveForReceipt(Tx tx, Shipment s, String organisation, String person) {
+        return move(tx, s, new CustodyRules.Step(CustodyKind.RECEIVED, organisation, null, null), organisation, person,
+                tx.now());
+    }
+
+    /**
+     * The acting organisation: {@code given}, or the actor's own when omitted. A person acts only
+     * for their own organisation; the system (command line, demo) names it.
+     */
+    String organisation(Tx tx, String field, String given, Actor actor) {
+        String org = given != null ? given : (actor.isSystem() ? null : actor.organisation());
+        if (org == null) throw new InvalidField(field, "is required");
+        parties.organisationKey(tx, field, org);
+        return org;
+    }
+
+    static String person(String given, Actor actor) {
+        if (actor.isSystem()) return Checks.text("person", given, Limits.NAME_LENGTH_MAX);
+        if (given != null && !given.equals(actor.user())) {
+            throw new InvalidField("person", "must be you (" + actor.user() + "): a step is signed by who takes it");
+        }
+        return actor.user();
+    }
+
+    static String canonical(Object value) {
+        return CanonicalJson.write(value);
+    }
+
+    private static TransportMode mode(String text) {
+        try {
+            return TransportMode.valueOf(text == null ? "" : text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField("mode", "must be one of " + java.util.Arrays.toString(TransportMode.values()));
+        }
+    }
+
+    private static CustodyKind custodyKind(String text) {
+        try {
+            return CustodyKind.valueOf(text == null ? "" : text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField("kind", "must be one of HANDED_OVER, DEPARTED, ARRIVED_AT_HUB, ARRIVED");
+        }
+    }
+}
