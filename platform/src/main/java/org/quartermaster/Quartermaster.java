@@ -44,6 +44,7 @@ public final class Quartermaster implements AutoCloseable {
     private final Ledger ledger;
     private final Funds funds;
     private final ExchangeRates rates;
+    private final org.quartermaster.procurement.Procurement procurement;
 
     private final java.util.concurrent.ScheduledExecutorService signer =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -73,6 +74,7 @@ public final class Quartermaster implements AutoCloseable {
                     offer.terms().name());
         });
         this.rates = new ExchangeRates(db, journal);
+        this.procurement = new org.quartermaster.procurement.Procurement(db, journal, catalog, parties, bidSealKey(keys));
     }
 
     /** Every route of the platform. */
@@ -84,6 +86,8 @@ public final class Quartermaster implements AutoCloseable {
         OffersApi.routes(table, offers);
         PlanningApi.routes(table, planning);
         FundsApi.routes(table, ledger, funds, rates);
+        org.quartermaster.procurement.web.ProcurementApi.routes(table, procurement);
+        org.quartermaster.procurement.web.ProcurementPages.routes(table, procurement);
         FeedApi.routes(table, journal);
         org.quartermaster.audit.web.JournalApi.routes(table, journal);
         DashboardPages.routes(table, new Dashboard(catalog, needs, offers));
@@ -101,6 +105,8 @@ public final class Quartermaster implements AutoCloseable {
      */
     public org.quartermaster.access.RoutePolicies routePolicies() {
         org.quartermaster.access.RoutePolicies policies = new org.quartermaster.access.RoutePolicies();
+        org.quartermaster.procurement.web.ProcurementApi.policies(policies);
+        org.quartermaster.procurement.web.ProcurementPages.policies(policies);
         return policies;
     }
 
@@ -147,6 +153,26 @@ public final class Quartermaster implements AutoCloseable {
     /** Verifies the journal and the state against it with {@code key} (the journal's public key). */
     public org.quartermaster.audit.Verifier.Report verify(java.security.PublicKey key) {
         return new org.quartermaster.audit.Verifier(db).verify(key, stateContributions());
+    }
+
+    /**
+     * The key that wraps every procedure's bid key: derived from the journal's private key (kept in
+     * the data directory, never in the database) through a deterministic Ed25519 signature over a
+     * fixed label, so a copy of the database alone cannot open a sealed bid.
+     */
+    private static javax.crypto.SecretKey bidSealKey(org.quartermaster.journal.JournalKeys keys) {
+        try {
+            byte[] label = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest("quartermaster procurement bid seal".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] material = keys.sign(new org.quartermaster.journal.TreeHead(0, label, 0)).signature();
+            return org.quartermaster.procurement.model.BidSeal.platformKey(material);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    }
+
+    public org.quartermaster.procurement.Procurement procurement() {
+        return procurement;
     }
 
     public Database db() {
