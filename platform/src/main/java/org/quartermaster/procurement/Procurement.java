@@ -288,7 +288,7 @@ public final class Procurement {
     }
 
     /** Records whether a supplier organisation is verified and not excluded; platform admins decide. */
-    public ProcurementTables.Eligibility vet(String supplier, Eligibility c, Actor actor) {
+    public org.quartermaster.procurement.model.SupplierEligibility vet(String supplier, Eligibility c, Actor actor) {
         Permissions.requireWrite(actor, org.quartermaster.access.model.WriteRule.PLATFORM_ORGANISATION, Set.of(),
                 Action.REGISTER_ORGANISATION);
         boolean verified = Checks.required("verified", c.verified());
@@ -297,7 +297,7 @@ public final class Procurement {
         if (excluded && reason == null) throw new InvalidField("reason", "is required to exclude a supplier");
         return db.write(actor, tx -> {
             supplierOrganisation(tx, "supplier", supplier);
-            var e = new ProcurementTables.Eligibility(supplier, verified, excluded, reason);
+            var e = new org.quartermaster.procurement.model.SupplierEligibility(supplier, verified, excluded, reason);
             tables.putEligibility(tx.handle(), e, tx.now());
             journal.record(tx, "SupplierVetted", supplier, new SupplierVetted(supplier, verified, excluded, reason));
             return e;

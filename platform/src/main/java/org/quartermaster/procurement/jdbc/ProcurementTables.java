@@ -27,6 +27,7 @@ import org.quartermaster.procurement.model.Procedure;
 import org.quartermaster.procurement.model.ProcedureKind;
 import org.quartermaster.procurement.model.ProcedureStatus;
 import org.quartermaster.procurement.model.Question;
+import org.quartermaster.procurement.model.SupplierEligibility;
 import org.quartermaster.shared.PublicIds;
 import org.quartermaster.shared.StaleRecord;
 
@@ -235,15 +236,13 @@ public final class ProcurementTables {
 
     // ---- suppliers ---------------------------------------------------------------------------
 
-    public record Eligibility(String supplier, boolean verified, boolean excluded, String reason) {}
-
-    public Optional<Eligibility> eligibility(Handle h, String supplier) {
+    public Optional<SupplierEligibility> eligibility(Handle h, String supplier) {
         return h.createQuery("SELECT supplier_org, verified, excluded, reason FROM proc_suppliers WHERE supplier_org = :s")
-                .bind("s", supplier).map((rs, ctx) -> new Eligibility(rs.getString("supplier_org"),
+                .bind("s", supplier).map((rs, ctx) -> new SupplierEligibility(rs.getString("supplier_org"),
                         rs.getLong("verified") == 1, rs.getLong("excluded") == 1, rs.getString("reason"))).findOne();
     }
 
-    public void putEligibility(Handle h, Eligibility e, Instant now) {
+    public void putEligibility(Handle h, SupplierEligibility e, Instant now) {
         h.createUpdate("DELETE FROM proc_suppliers WHERE supplier_org = :s").bind("s", e.supplier()).execute();
         h.createUpdate("""
                 INSERT INTO proc_suppliers (supplier_org, verified, excluded, reason, updated_at)
