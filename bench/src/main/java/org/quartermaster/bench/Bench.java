@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             WriteBench.class,
             StartupBench.class,
             LedgerBench.class,
+            ProcurementBench.class,
         })
 public final class Bench implements Runnable {
 
