@@ -65,11 +65,18 @@ final class ActingServer implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     ActingServer(Instant start) {
+        this(start, org.quartermaster.testing.TestDatabases.Kind.SQLITE);
+    }
+
+    ActingServer(Instant start, org.quartermaster.testing.TestDatabases.Kind kind) {
         try {
             Path dir = Files.createTempDirectory("qm-proc-");
             dir.toFile().deleteOnExit();
             this.clock = new MovableClock(start);
-            Database db = Database.open("jdbc:sqlite:" + dir.resolve("quartermaster.db").toAbsolutePath(), clock);
+            String url = kind == org.quartermaster.testing.TestDatabases.Kind.SQLITE
+                    ? "jdbc:sqlite:" + dir.resolve("quartermaster.db").toAbsolutePath()
+                    : org.quartermaster.testing.TestDatabases.postgresUrl();
+            Database db = Database.open(url, clock);
             this.app = new Quartermaster(db);
             this.routes = acting(app.routes());
             this.server = Server.start(db, routes, "127.0.0.1", 0, Server.HealthProbe.of(db, app.journal()::size));

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.quartermaster.procurement.model.BidContent;
 import org.quartermaster.procurement.model.BidSeal;
 import org.quartermaster.testing.TestServer.Reply;
@@ -21,9 +20,10 @@ import org.quartermaster.testing.TestServer.Reply;
  */
 class JointProcedureHttpTest {
 
-    @Test
-    void runsAJointProcedureFromAggregationToCallOffs() {
-        try (ActingServer s = new ActingServer(START)) {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(org.quartermaster.testing.TestDatabases.Kind.class)
+    void runsAJointProcedureFromAggregationToCallOffs(org.quartermaster.testing.TestDatabases.Kind kind) {
+        try (ActingServer s = new ActingServer(START, kind)) {
             setUp(s);
             problem(s.post("/api/v1/procurements", "{\"leadBuyer\":\"EDA-JP\"}", POL), 403, null);
             String id = open(s);
