@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "qm", mixinStandardHelpOptions = true, version = "Quartermaster 0.1.0",
         description = "Quartermaster: coordination of defence procurement and military aid.",
         subcommands = {ServeCommand.class, DemoCommand.class, PlanCommand.class, ImportCommand.class,
-            ExportCommand.class, VerifyCommand.class, UserCommand.class, FundCommand.class})
+            ExportCommand.class, VerifyCommand.class, UserCommand.class, FundCommand.class, ProcureCommand.class})
 public final class Main implements Runnable {
 
     @Override

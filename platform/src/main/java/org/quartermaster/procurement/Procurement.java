@@ -784,6 +784,19 @@ public final class Procurement {
         return Page.cut(db.read(h -> tables.procedures(h, w, params, size + 1, before)), size, Procedure::key);
     }
 
+    /**
+     * The evaluators' scores of a procedure the viewer may see: bid id, criterion, evaluator,
+     * score. Empty before the opening (nothing can be scored then).
+     */
+    public Map<String, Map<String, Map<String, Integer>>> scores(String id, Actor viewer) {
+        return db.read(h -> {
+            Procedure p = visible(h, id, viewer);
+            Map<String, Map<String, Map<String, Integer>>> out = new java.util.LinkedHashMap<>();
+            tables.scores(h, p.key()).forEach((bid, byCriterion) -> out.put(PublicIds.format(Bid.ID_PREFIX, bid), byCriterion));
+            return out;
+        });
+    }
+
     public Contract contract(String id, Actor viewer) {
         return db.read(h -> visibleContract(h, id, viewer));
     }

@@ -144,6 +144,23 @@ final class ActingServer implements AutoCloseable {
         return send("POST", path, json, as);
     }
 
+    /** A form post, as a browser sends it (redirects are not followed). */
+    Reply form(String path, String urlEncoded, Actor as) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(urlEncoded))
+                .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(30));
+        if (as != null) b.header(HEADER, header(as));
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), r.body(), r.headers().map());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Reply send(String method, String path, String json, Actor as) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))

@@ -208,6 +208,13 @@ class JointProcedureHttpTest {
             for (JsonNode f : flags) raised.add(f.get("indicator").asText() + "@" + f.get("subject").asText());
             assertThat(raised).contains("SINGLE_BID@" + id + "/lot-2", "PREPAYMENT_OVER_CAP@" + pol);
             assertThat(ok(s.get(p, ANNA), 200).json().get("status").asText()).isEqualTo("CONTRACTED");
+
+            // the contract's page: the schedule against deliveries, week by week
+            String contractPage = ok(s.get("/contracts/" + pol, POL), 200).body();
+            assertThat(contractPage).contains("2026-03-23").contains("Line capacity reserved up front")
+                    .contains("class=\"behind\"");
+            assertThat(ok(s.get("/contracts/" + pol, KNDS), 200).body()).contains(pol);
+            assertThat(s.get("/contracts/" + pol, DEU).status()).isEqualTo(404);
         }
     }
 
