@@ -102,7 +102,7 @@ public final class JointPurchase {
             var callOff = procurement.callOff(k.publicId(), new PlaceCallOff(k.buyer(), per * 3, monday.plusWeeks(8)), buyer);
             made++;
             Contract current = procurement.contract(k.publicId(), Actor.SYSTEM);
-            procurement.payMilestone(k.publicId(), current.milestones().get(0).id(), buyer);
+            procurement.payMilestone(k.publicId(), current.milestones().get(0).id(), current.version(), buyer);
             long delivered = made == 1 ? per / 2 : per; // the first one falls behind after its prepayment
             procurement.recordDelivery(callOff.publicId(), new RecordDelivery(delivered, monday.minusWeeks(1),
                     "CMR demo " + made + "-" + random.nextInt(1000)), Actor.SYSTEM);

@@ -667,11 +667,13 @@ public final class Procurement {
         }));
     }
 
-    public Contract payMilestone(String id, String milestoneId, Actor actor) {
+    /** Marks a milestone of the contract at {@code version} paid (the funds context moves the money). */
+    public Contract payMilestone(String id, String milestoneId, long version, Actor actor) {
         long milestone = PublicIds.parse(Contract.Milestone.ID_PREFIX, milestoneId, "milestone");
         return db.write(actor, tx -> {
             Contract k = visibleContract(tx.handle(), id, actor);
             Permissions.requireWrite(actor, k.buyer(), k.releasableTo(), Action.PROCURE);
+            if (k.version() != version) throw new org.quartermaster.shared.StaleRecord("contract", id, version);
             Contract.Milestone m = k.milestones().stream().filter(x -> x.id().equals(milestoneId)).findFirst()
                     .orElseThrow(() -> new NotFound("milestone", milestoneId));
             if (tables.payMilestone(tx.handle(), k.key(), milestone, tx.now()) == 0) {

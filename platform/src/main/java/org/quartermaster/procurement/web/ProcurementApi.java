@@ -195,8 +195,11 @@ public final class ProcurementApi {
                 ChangeContract.class, ContractResponse.class, ctx -> Http.json(ctx, 200,
                         response(p.changeContract(ctx.pathParam("id"), Http.body(ctx, ChangeContract.class), Actors.of(ctx)))));
         t.post("/api/v1/contracts/{id}/milestones/{milestone}/pay", TAG, "Mark a milestone paid", VersionRequest.class,
-                ContractResponse.class, 200, ctx -> Http.json(ctx, 200, response(p.payMilestone(ctx.pathParam("id"),
-                        ctx.pathParam("milestone"), Actors.of(ctx)))));
+                ContractResponse.class, 200, ctx -> {
+                    long version = Http.version(Http.body(ctx, VersionRequest.class).version());
+                    Http.json(ctx, 200, response(p.payMilestone(ctx.pathParam("id"), ctx.pathParam("milestone"), version,
+                            Actors.of(ctx))));
+                });
         t.post("/api/v1/contracts/{id}/call-offs", TAG, "Call off under a framework contract (within its ceiling)",
                 PlaceCallOff.class, CallOffResponse.class, 201, ctx -> {
                     CallOff o = p.callOff(ctx.pathParam("id"), Http.body(ctx, PlaceCallOff.class), Actors.of(ctx));
