@@ -56,6 +56,7 @@ public final class Quartermaster implements AutoCloseable {
     private final org.quartermaster.logistics.Logistics logistics;
     private final org.quartermaster.logistics.Absorptions absorptions;
     private final org.quartermaster.oversight.Oversight oversight;
+    private final org.quartermaster.procurement.Procurement procurement;
 
     private final java.util.concurrent.ScheduledExecutorService signer =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -105,6 +106,7 @@ public final class Quartermaster implements AutoCloseable {
         logistics.listen(Fulfilments.offersRollUp(offers));
         this.absorptions = new org.quartermaster.logistics.Absorptions(db, journal, parties, catalog);
         this.oversight = new org.quartermaster.oversight.Oversight(db, journal, parties, this::canSee);
+        this.procurement = new org.quartermaster.procurement.Procurement(db, journal, catalog, parties, bidSealKey(keys));
     }
 
     /** Whether {@code viewer} may see the record with public id {@code id}: asked by oversight. */
@@ -143,6 +145,8 @@ public final class Quartermaster implements AutoCloseable {
         PlanningApi.routes(table, planning);
         FundsApi.routes(table, ledger, funds, rates);
         org.quartermaster.funds.web.FundPages.routes(table, funds, rates);
+        org.quartermaster.procurement.web.ProcurementApi.routes(table, procurement);
+        org.quartermaster.procurement.web.ProcurementPages.routes(table, procurement);
         FeedApi.routes(table, journal);
         org.quartermaster.logistics.web.ShipmentsApi.routes(table, logistics, absorptions);
         org.quartermaster.oversight.web.QuestionsApi.routes(table, oversight);
@@ -207,6 +211,8 @@ public final class Quartermaster implements AutoCloseable {
         org.quartermaster.logistics.web.ShipmentsApi.policies(p);
         org.quartermaster.oversight.web.QuestionsApi.policies(p);
         org.quartermaster.logistics.web.ShipmentPages.policies(p);
+        org.quartermaster.procurement.web.ProcurementApi.policies(p);
+        org.quartermaster.procurement.web.ProcurementPages.policies(p);
         return p;
     }
 
@@ -349,6 +355,26 @@ public final class Quartermaster implements AutoCloseable {
     /** Verifies the journal and the state against it with {@code key} (the journal's public key). */
     public org.quartermaster.audit.Verifier.Report verify(java.security.PublicKey key) {
         return new org.quartermaster.audit.Verifier(db).verify(key, stateContributions());
+    }
+
+    /**
+     * The key that wraps every procedure's bid key: derived from the journal's private key (kept in
+     * the data directory, never in the database) through a deterministic Ed25519 signature over a
+     * fixed label, so a copy of the database alone cannot open a sealed bid.
+     */
+    private static javax.crypto.SecretKey bidSealKey(org.quartermaster.journal.JournalKeys keys) {
+        try {
+            byte[] label = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest("quartermaster procurement bid seal".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] material = keys.sign(new org.quartermaster.journal.TreeHead(0, label, 0)).signature();
+            return org.quartermaster.procurement.model.BidSeal.platformKey(material);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    }
+
+    public org.quartermaster.procurement.Procurement procurement() {
+        return procurement;
     }
 
     public Database db() {

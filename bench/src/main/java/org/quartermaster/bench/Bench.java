@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             StartupBench.class,
             LedgerBench.class,
             LogisticsBench.class,
+            ProcurementBench.class,
         })
 public final class Bench implements Runnable {
 

@@ -85,6 +85,10 @@ final class DemoCommand implements Callable<Integer> {
             for (String line : org.quartermaster.demo.DemoLogins.table(app.parties())) out.println(line);
             out.flush();
             proposeFirstPlan(app, out);
+            var joint = org.quartermaster.demo.JointPurchase.run(app.procurement(), seed);
+            out.println("Joint purchase " + joint.procedure() + ": " + org.quartermaster.demo.JointPurchase.BUYERS.size()
+                    + " states, " + org.quartermaster.demo.JointPurchase.SUPPLIERS.size() + " suppliers, "
+                    + joint.contracts().size() + " framework contracts, " + joint.callOffs() + " call-offs");
             if (noServe) return 0;
             server = app.serve(host, port);
             out.println("Quartermaster demo is ready: http://" + host + ":" + server.port() + "/");

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "Quartermaster: coordination of defence procurement and military aid.",
         subcommands = {ServeCommand.class, DemoCommand.class, PlanCommand.class, ImportCommand.class,
             ExportCommand.class, VerifyCommand.class, UserCommand.class, FundCommand.class,
-            CapacityCommand.class, ShipCommand.class})
+            CapacityCommand.class, ShipCommand.class,
+            ProcureCommand.class})
 public final class Main implements Runnable {
 
     @Override

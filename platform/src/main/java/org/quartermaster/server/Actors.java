@@ -11,7 +11,7 @@ import org.quartermaster.shared.Actor;
 public final class Actors {
     /** The actor of a request without credentials: no organisation, no role. */
     public static final Actor ANONYMOUS = new Actor("anonymous", "PUBLIC");
-    static final String ATTRIBUTE = "qm.actor";
+    public static final String ATTRIBUTE = "qm.actor";
     static final String CSRF_ATTRIBUTE = "qm.csrf";
 
     private Actors() {}

@@ -13,10 +13,10 @@ import org.quartermaster.shared.Actor;
  * have a policy, as with the real gate, so these suites also catch an undeclared route.
  * The access suites use {@link TestServer#secured} and the real gate.
  */
-final class SystemGate implements Gate {
+public final class SystemGate implements Gate {
     private final RoutePolicies policies;
 
-    SystemGate(RoutePolicies policies) {
+    public SystemGate(RoutePolicies policies) {
         this.policies = policies;
     }
 

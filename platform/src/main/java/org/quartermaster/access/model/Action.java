@@ -12,6 +12,10 @@ public enum Action {
     CHANGE_RELEASABILITY,
     MANAGE_FUNDS,
     PROCURE,
+    /** A supplier submits bids, asks questions and lodges complaints in its own name. */
+    BID,
+    /** A participating buyer commits demand to, or calls off under, a procedure released to it. */
+    JOIN_PROCUREMENT,
     SHIP,
     RECEIVE,
     OPEN_MONITORING_CASE,
