@@ -59,7 +59,7 @@ class SealedBidsTest {
 
     /** Calls every route with every actor; GETs with filled path and query parameters, writes with an empty body. */
     private static int sweep(ActingServer s, String procedure, List<String> bids, String marker, boolean expectFound) {
-        Pattern param = Pattern.compile("\\{([a-zA-Z]+)}");
+        Pattern param = Pattern.compile("\\{([a-zA-Z0-9]+)}");
         int calls = 0;
         for (RouteTable.Route r : s.routes.routes()) {
             List<String> paths = new ArrayList<>();
