@@ -96,7 +96,8 @@ public final class LedgerBench implements Callable<Integer> {
             Phase single;
             Phase batched;
             try (ServerProcess server = ServerProcess.start(fatJar, List.of("--db", inSchema), javaOptions, log)) {
-                ApiClient api = new ApiClient(server.base());
+                ApiClient api = ReferenceData.platformClient(new ApiClient(server.base()), fatJar,
+                        List.of("--db", inSchema), "bench-fund-officer", List.of("FUND_OFFICER", "AUDITOR"));
                 List<String>[] pairs = openAccounts(api);
                 run(api, pairs, 2, "warm-", 1);
                 run(api, pairs, 2, "warmb-", batch);
@@ -147,7 +148,7 @@ public final class LedgerBench implements Callable<Integer> {
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             // each client its own HTTP client (its own connection and selector), as separate clients are
-            ApiClient own = new ApiClient(api.base());
+            ApiClient own = api.at(api.base());
             threads.add(Thread.ofVirtual().start(() -> {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 List<Long> mine = new ArrayList<>();

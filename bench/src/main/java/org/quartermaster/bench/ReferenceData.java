@@ -25,33 +25,53 @@ final class ReferenceData {
      */
     static ApiClient create(ApiClient anonymous, java.nio.file.Path jar, java.util.List<String> storeArgs)
             throws IOException, InterruptedException {
-        String secret = addAdmin(jar, storeArgs);
-        String code = org.quartermaster.access.model.Totp.code(org.quartermaster.access.model.Base32.decode(secret),
-                java.time.Instant.now());
-        var login = anonymous.postRaw("/api/v1/login", """
-                {"userName":"%s","password":"%s","oneTimeCode":"%s"}""".formatted(ADMIN, ADMIN_PASSWORD, code));
-        if (login.statusCode() != 200) throw new IllegalStateException("bench admin login: " + login.body());
-        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
-        String csrf = ApiClient.JSON.readTree(login.body()).get("csrfToken").asText();
-        ApiClient admin = anonymous.withSession(cookie, csrf);
+        ApiClient admin = signInAdmin(anonymous, jar, storeArgs);
         create(admin);
         var token = admin.postExpecting(201, "/api/v1/tokens", """
                 {"name":"bench client","organisation":"%s","roles":["REQUESTER"]}""".formatted(ORGANISATION));
         return anonymous.withToken(token.json().get("token").asText());
     }
 
-    /** Runs {@code qm user add} for the bench admin against the server's store; returns its TOTP secret. */
-    private static String addAdmin(java.nio.file.Path jar, java.util.List<String> storeArgs)
+    /**
+     * A client signed in (session and CSRF token) as a person of the platform organisation with
+     * {@code roles}, added with {@code qm user add} against the server's store. A session, not an
+     * API token: roles such as FUND_OFFICER need a person's second factor.
+     */
+    static ApiClient platformClient(ApiClient anonymous, java.nio.file.Path jar, java.util.List<String> storeArgs,
+                                    String user, java.util.List<String> roles) throws IOException, InterruptedException {
+        return signIn(anonymous, user, addUser(jar, storeArgs, user, String.join(",", roles)));
+    }
+
+    /** Adds the bench admin and signs it in with its one-time code. */
+    private static ApiClient signInAdmin(ApiClient anonymous, java.nio.file.Path jar, java.util.List<String> storeArgs)
+            throws IOException, InterruptedException {
+        return signIn(anonymous, ADMIN, addUser(jar, storeArgs, ADMIN, "ADMIN"));
+    }
+
+    private static ApiClient signIn(ApiClient anonymous, String user, String secret)
+            throws IOException, InterruptedException {
+        String code = org.quartermaster.access.model.Totp.code(org.quartermaster.access.model.Base32.decode(secret),
+                java.time.Instant.now());
+        var login = anonymous.postRaw("/api/v1/login", """
+                {"userName":"%s","password":"%s","oneTimeCode":"%s"}""".formatted(user, ADMIN_PASSWORD, code));
+        if (login.statusCode() != 200) throw new IllegalStateException("bench login of " + user + ": " + login.body());
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        String csrf = ApiClient.JSON.readTree(login.body()).get("csrfToken").asText();
+        return anonymous.withSession(cookie, csrf);
+    }
+
+    /** Runs {@code qm user add} against the server's store; returns the user's TOTP secret. */
+    private static String addUser(java.nio.file.Path jar, java.util.List<String> storeArgs, String user, String roles)
             throws IOException, InterruptedException {
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(ServerProcess.javaBinary(),
-                "-jar", jar.toString(), "user", "add", ADMIN, "--org", "QM", "--roles", "ADMIN", "--password-stdin"));
+                "-jar", jar.toString(), "user", "add", user, "--org", "QM", "--roles", roles, "--password-stdin"));
         command.addAll(storeArgs);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         try (var in = p.getOutputStream()) {
             in.write((ADMIN_PASSWORD + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) throw new IllegalStateException("qm user add " + ADMIN + " failed: " + out);
+        if (p.waitFor() != 0) throw new IllegalStateException("qm user add " + user + " failed: " + out);
         for (String line : out.split("\n")) {
             if (line.startsWith("second factor secret: ")) return line.substring("second factor secret: ".length()).strip();
         }
