@@ -342,14 +342,18 @@ public final class Access {
         if (token == null || !Secrets.SESSION_TOKEN.matcher(token).matches()) return Optional.empty();
         String hash = Secrets.sha256Hex(token);
         Instant now = now();
-        Optional<SessionsTable.SessionRow> row = db.read(h -> sessions.byHash(h, hash));
-        if (row.isEmpty() || row.get().revokedAt() != null) return Optional.empty();
-        SessionsTable.SessionRow s = row.get();
+        // The session and its user in one read (one connection, one snapshot): this runs on every request.
+        record Found(SessionsTable.SessionRow session, Optional<User> user) {}
+        Optional<Found> found = db.read(h -> sessions.byHash(h, hash)
+                .filter(r -> r.revokedAt() == null)
+                .map(r -> new Found(r, users.byKey(h, r.userKey()))));
+        if (found.isEmpty()) return Optional.empty();
+        SessionsTable.SessionRow s = found.get().session();
         Instant absoluteEnd = s.createdAt().plus(settings.sessionAbsolute());
         if (!now.isBefore(absoluteEnd) || !now.isBefore(s.lastSeenAt().plus(settings.sessionIdle()))) {
             return Optional.empty();
         }
-        Optional<User> user = db.read(h -> users.byKey(h, s.userKey()));
+        Optional<User> user = found.get().user();
         if (user.isEmpty() || user.get().disabled()) return Optional.empty();
         Instant seen = s.lastSeenAt();
         if (!now.isBefore(seen.plus(TOUCH_INTERVAL))) {
@@ -585,7 +589,7 @@ public final class Access {
     }
 
     private Set<String> groupsOf(String organisation) {
-        return parties.organisation(organisation).groups();
+        return parties.groupsOf(organisation);
     }
 
     private Optional<User> accountOf(Principal p) {

@@ -23,6 +23,13 @@ public final class Parties {
     private final Database db;
     private final Journal journal;
     private final PartiesTables tables = new PartiesTables();
+    /** How long an organisation's groups read for {@link #groupsOf} are used before they are read again. */
+    static final long GROUPS_FRESH_NANOS = 2_000_000_000L;
+
+    private record CachedGroups(Set<String> groups, long readAtNanos) {}
+
+    private final java.util.concurrent.ConcurrentHashMap<String, CachedGroups> groups =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public Parties(Database db, Journal journal) {
         this.db = db;
@@ -31,7 +38,7 @@ public final class Parties {
 
     /** Registers an organisation; a duplicate code or bad country or group fails on that field. */
     public Organisation register(RegisterOrganisation c, Actor actor) {
-        return db.write(actor, tx -> {
+        Organisation registered = db.write(actor, tx -> {
             Organisation o = new Organisation(0, c.code(), c.name(), c.kind(), c.country(),
                     c.groups() == null ? Set.of() : c.groups(), c.ncage(), 1, tx.now(), tx.now());
             if (tables.organisationKey(tx.handle(), o.code()).isPresent()) {
@@ -43,11 +50,13 @@ public final class Parties {
                     "groups", List.copyOf(o.groups()), "ncage", o.ncage() == null ? "" : o.ncage()), Journal.EventMarking.PUBLIC);
             return tables.organisation(tx.handle(), o.code()).orElseThrow();
         });
+        groups.remove(registered.code());
+        return registered;
     }
 
     /** Changes an organisation at {@code expectedVersion}. */
     public Organisation change(String code, RegisterOrganisation c, long expectedVersion, Actor actor) {
-        return db.write(actor, tx -> {
+        Organisation changed = db.write(actor, tx -> {
             Organisation current = tables.organisation(tx.handle(), code)
                     .orElseThrow(() -> new NotFound("organisation", code));
             if (c.code() != null && !c.code().equals(code)) throw new InvalidField("code", "cannot be changed");
@@ -61,6 +70,8 @@ public final class Parties {
                     "version", o.version()), Journal.EventMarking.PUBLIC);
             return tables.organisation(tx.handle(), code).orElseThrow();
         });
+        groups.remove(code);
+        return changed;
     }
 
     /** Organisations and locations for the journal verifier's replay. */
@@ -70,6 +81,20 @@ public final class Parties {
 
     public Organisation organisation(String code) {
         return db.read(h -> tables.organisation(h, code)).orElseThrow(() -> new NotFound("organisation", code));
+    }
+
+    /**
+     * The groups of organisation {@code code}, as access decisions need them on every request.
+     * Read at most once per {@link #GROUPS_FRESH_NANOS} per organisation; a change made through
+     * this facade is seen at once, one made by another process within that time.
+     */
+    public Set<String> groupsOf(String code) {
+        long now = System.nanoTime();
+        CachedGroups cached = groups.get(code);
+        if (cached != null && now - cached.readAtNanos() < GROUPS_FRESH_NANOS) return cached.groups();
+        Set<String> read = organisation(code).groups();
+        groups.put(code, new CachedGroups(read, now));
+        return read;
     }
 
     public Page<Organisation> organisations(OrganisationKind kind, String group, String after, Integer limit) {
