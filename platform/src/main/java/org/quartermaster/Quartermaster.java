@@ -133,8 +133,8 @@ public final class Quartermaster implements AutoCloseable {
         RouteTable table = new RouteTable();
         CatalogApi.routes(table, catalog);
         PartiesApi.routes(table, parties);
-        NeedsApi.routes(table, needs, access::requireGranted);
-        OffersApi.routes(table, offers, access::requireGranted);
+        NeedsApi.routes(table, needs, access::useApproval);
+        OffersApi.routes(table, offers, access::useApproval);
         PlanningApi.routes(table, planning);
         FundsApi.routes(table, ledger, funds, rates);
         org.quartermaster.funds.web.FundPages.routes(table, funds, rates);
@@ -256,6 +256,12 @@ public final class Quartermaster implements AutoCloseable {
         @Override
         public String status(String approval) {
             return access.approval(approval).status().name();
+        }
+
+        @Override
+        public void use(org.quartermaster.store.Tx tx, String approval, String payment, String summary,
+                        org.quartermaster.shared.Actor approver) {
+            access.useApproval(tx, approval, Funds.APPROVAL_SUBJECT, payment, summary, approver);
         }
     }
 

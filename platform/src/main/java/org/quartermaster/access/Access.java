@@ -507,7 +507,9 @@ public final class Access {
      *     when already decided
      */
     public Approval decide(String id, Principal approver, Approval.Status decision) {
-        if (decision == Approval.Status.PENDING) throw new InvalidField("decision", "must be GRANTED or REJECTED");
+        if (decision != Approval.Status.GRANTED && decision != Approval.Status.REJECTED) {
+            throw new InvalidField("decision", "must be GRANTED or REJECTED");
+        }
         long key = PublicIds.parse(Approval.ID_PREFIX, id, "approval");
         ApprovalsTable.ApprovalRow row = db.read(h -> approvals.byKey(h, key)).orElseThrow(() -> new NotFound("approval", id));
         requireWrite(approver, Marking.ownedBy(row.organisation()), Action.APPROVE, "decide " + id);
@@ -535,21 +537,42 @@ public final class Access {
     }
 
     /**
-     * Passes when {@code id} is a GRANTED approval of exactly this step in {@code actor}'s
-     * organisation (see {@link FourEyesCheck}); otherwise refuses with {@code four-eyes}.
+     * Spends approval {@code id} on the change it was asked for, in {@code tx} (the change's own
+     * transaction; see {@link FourEyesCheck}). It must be a GRANTED approval of exactly this step
+     * ({@code subjectType}, {@code subjectId}, {@code summary}) in {@code actor}'s organisation;
+     * it becomes USED, journalled in {@code tx}, and the change commits with it or not at all.
+     *
+     * @throws Refused {@code four-eyes} when none is named, it is for another step or organisation,
+     *     or not GRANTED; {@code approval-used} when it was used already, also by a concurrent change
+     * @throws NotFound when no approval has this id
      */
-    public void requireGranted(String id, String subjectType, String subjectId, String summary, Actor actor) {
+    public void useApproval(org.quartermaster.store.Tx tx, String id, String subjectType, String subjectId,
+                            String summary, Actor actor) {
         if (id == null || id.isBlank()) {
             throw new Refused("four-eyes", "approval", "this step needs a second person's approval: request one for "
                     + subjectType + " " + subjectId + " with the summary '" + summary + "'");
         }
-        Approval a = approval(id);
-        boolean matches = a.subjectType().equals(subjectType) && a.subjectId().equals(subjectId)
-                && a.summary().equals(summary) && actor != null && a.organisation().equals(actor.organisation());
+        long key = PublicIds.parse(Approval.ID_PREFIX, id, "approval");
+        ApprovalsTable.ApprovalRow row = approvals.byKey(tx.handle(), key).orElseThrow(() -> new NotFound("approval", id));
+        boolean matches = row.subjectType().equals(subjectType) && row.subjectId().equals(subjectId)
+                && row.summary().equals(summary) && actor != null && row.organisation().equals(actor.organisation());
         if (!matches) throw new Refused("four-eyes", "approval", "approval " + id + " is for another step");
-        if (a.status() != Approval.Status.GRANTED) {
-            throw new Refused("four-eyes", "approval", "approval " + id + " is " + a.status() + ", not GRANTED");
+        if (Approval.Status.USED.name().equals(row.status())) throw used(row, id);
+        if (!Approval.Status.GRANTED.name().equals(row.status())) {
+            throw new Refused("four-eyes", "approval", "approval " + id + " is " + row.status() + ", not GRANTED");
         }
+        if (!approvals.use(tx.handle(), key, actor.user(), tx.now())) {
+            // another change spent it between the read above and this update (PostgreSQL re-checked the row)
+            throw used(approvals.byKey(tx.handle(), key).orElseThrow(), id);
+        }
+        journal.record(tx, actor, "ApprovalUsed", id, new AccessEvents.ApprovalUsed(id, subjectType,
+                subjectId, actor.user(), row.version() + 1));
+    }
+
+    private static Refused used(ApprovalsTable.ApprovalRow row, String id) {
+        return new Refused("approval-used", "approval", "approval " + id + " was used already"
+                + (row.usedBy() == null ? "" : " by " + row.usedBy() + " at " + row.usedAt())
+                + ": an approval authorises one change; request a new one");
     }
 
     public Approval approval(String id) {
@@ -596,7 +619,7 @@ public final class Access {
     private static Approval view(ApprovalsTable.ApprovalRow r) {
         return new Approval(PublicIds.format(Approval.ID_PREFIX, r.key()), r.subjectType(), r.subjectId(), r.summary(),
                 r.organisation(), r.requestedBy(), r.requestedAt(), Approval.Status.valueOf(r.status()),
-                r.decidedBy(), r.decidedAt(), r.version());
+                r.decidedBy(), r.decidedAt(), r.usedBy(), r.usedAt(), r.version());
     }
 
     private SecurityEvent event(Kind kind, Principal actor, String address, String detail) {
