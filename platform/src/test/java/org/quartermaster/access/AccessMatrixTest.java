@@ -366,6 +366,9 @@ class AccessMatrixTest {
                 true));
         e.put("POST /api/v1/login", new Entry(c -> new Call("POST", "/api/v1/login",
                 "{\"userName\":\"nobody\",\"password\":\"wrong password\"}", false), c -> true, null, true));
+        // The one-time code after an identity provider's sign-in: nobody holds a waiting sign-in here.
+        e.put("POST /login/oidc/second-factor", new Entry(c -> new Call("POST", "/login/oidc/second-factor",
+                "oneTimeCode=000000&_csrf=x", true), c -> false, null, false));
     }
 
     // ---- running the matrix ---------------------------------------------------------------------
