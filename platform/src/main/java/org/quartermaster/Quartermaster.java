@@ -154,6 +154,10 @@ public final class Quartermaster implements AutoCloseable {
         AccessPages.routes(table, access, oidc);
         org.quartermaster.capacity.web.CapacityApi.routes(table, capacity);
         org.quartermaster.capacity.web.CapacityPages.routes(table, capacity, catalog, journal);
+        // Downloads: whole lists as files, filtered like the lists.
+        org.quartermaster.needs.web.NeedsExport.routes(table, needs);
+        org.quartermaster.offers.web.OffersExport.routes(table, offers);
+        org.quartermaster.audit.web.JournalExport.routes(table, journal);
         return table;
     }
 
@@ -199,6 +203,9 @@ public final class Quartermaster implements AutoCloseable {
         p.declare("GET", "/api/v1/journal/proofs/inclusion", RoutePolicy.publicRoute());
         p.declare("GET", "/api/v1/journal/proofs/consistency", RoutePolicy.publicRoute());
         p.declare("GET", "/api/v1/journal/events", RoutePolicy.anyRole());
+        p.declare("GET", org.quartermaster.audit.web.JournalExport.PATH, RoutePolicy.anyOf(Role.AUDITOR, Role.ADMIN));
+        org.quartermaster.needs.web.NeedsExport.policies(p);
+        org.quartermaster.offers.web.OffersExport.policies(p);
         org.quartermaster.capacity.web.CapacityApi.policies(p);
         org.quartermaster.capacity.web.CapacityPages.policies(p);
         org.quartermaster.logistics.web.ShipmentsApi.policies(p);
