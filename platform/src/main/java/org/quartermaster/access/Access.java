@@ -59,7 +59,8 @@ public final class Access {
     /**
      * Waiting sign-ins by the SHA-256 of their ticket. In memory, like the provider's own
      * sign-in state (OidcLogin): a ticket lives minutes, and a restart only sends the person
-     * back to the provider.
+     * back to the provider. Behind a load balancer, like that state, the code must come back to
+     * the server that issued the ticket (sticky sessions for {@code /login/oidc}).
      */
     private final java.util.concurrent.ConcurrentHashMap<String, WaitingSecondFactor> waitingSecondFactors =
             new java.util.concurrent.ConcurrentHashMap<>();
