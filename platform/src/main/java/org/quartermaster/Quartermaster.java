@@ -133,8 +133,8 @@ public final class Quartermaster implements AutoCloseable {
         RouteTable table = new RouteTable();
         CatalogApi.routes(table, catalog);
         PartiesApi.routes(table, parties);
-        NeedsApi.routes(table, needs, access::requireGranted);
-        OffersApi.routes(table, offers, access::requireGranted);
+        NeedsApi.routes(table, needs, access::useApproval);
+        OffersApi.routes(table, offers, access::useApproval);
         PlanningApi.routes(table, planning);
         FundsApi.routes(table, ledger, funds, rates);
         org.quartermaster.funds.web.FundPages.routes(table, funds, rates);
@@ -154,6 +154,10 @@ public final class Quartermaster implements AutoCloseable {
         AccessPages.routes(table, access, oidc);
         org.quartermaster.capacity.web.CapacityApi.routes(table, capacity);
         org.quartermaster.capacity.web.CapacityPages.routes(table, capacity, catalog, journal);
+        // Downloads: whole lists as files, filtered like the lists.
+        org.quartermaster.needs.web.NeedsExport.routes(table, needs);
+        org.quartermaster.offers.web.OffersExport.routes(table, offers);
+        org.quartermaster.audit.web.JournalExport.routes(table, journal);
         return table;
     }
 
@@ -199,6 +203,9 @@ public final class Quartermaster implements AutoCloseable {
         p.declare("GET", "/api/v1/journal/proofs/inclusion", RoutePolicy.publicRoute());
         p.declare("GET", "/api/v1/journal/proofs/consistency", RoutePolicy.publicRoute());
         p.declare("GET", "/api/v1/journal/events", RoutePolicy.anyRole());
+        p.declare("GET", org.quartermaster.audit.web.JournalExport.PATH, RoutePolicy.anyOf(Role.AUDITOR, Role.ADMIN));
+        org.quartermaster.needs.web.NeedsExport.policies(p);
+        org.quartermaster.offers.web.OffersExport.policies(p);
         org.quartermaster.capacity.web.CapacityApi.policies(p);
         org.quartermaster.capacity.web.CapacityPages.policies(p);
         org.quartermaster.logistics.web.ShipmentsApi.policies(p);
@@ -256,6 +263,12 @@ public final class Quartermaster implements AutoCloseable {
         @Override
         public String status(String approval) {
             return access.approval(approval).status().name();
+        }
+
+        @Override
+        public void use(org.quartermaster.store.Tx tx, String approval, String payment, String summary,
+                        org.quartermaster.shared.Actor approver) {
+            access.useApproval(tx, approval, Funds.APPROVAL_SUBJECT, payment, summary, approver);
         }
     }
 

@@ -46,6 +46,24 @@ public final class Access {
     /** Longest input hashed at login; longer ones are wrong anyway and cost the same as any other. */
     static final int LOGIN_INPUT_LENGTH_MAX = 4 * PasswordRules.LENGTH_MAX;
     static final int ADDRESS_LENGTH_MAX = 64;
+    /** How long a sign-in by an identity provider waits for the account's local one-time code. */
+    static final java.time.Duration SECOND_FACTOR_WAIT = java.time.Duration.ofMinutes(5);
+    /** Sign-ins waiting for a one-time code at once, at most; past it new ones are told to wait. */
+    static final int SECOND_FACTOR_WAITING_MAX = 10_000;
+    /** Wrong codes one waiting sign-in may take before it must start again at the provider. */
+    static final int SECOND_FACTOR_ATTEMPTS_MAX = 3;
+
+    /** A sign-in by an identity provider waiting for the local one-time code of {@code userName}. */
+    private record WaitingSecondFactor(String userName, Instant expiresAt, int attemptsLeft) {}
+
+    /**
+     * Waiting sign-ins by the SHA-256 of their ticket. In memory, like the provider's own
+     * sign-in state (OidcLogin): a ticket lives minutes, and a restart only sends the person
+     * back to the provider. Behind a load balancer, like that state, the code must come back to
+     * the server that issued the ticket (sticky sessions for {@code /login/oidc}).
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, WaitingSecondFactor> waitingSecondFactors =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Database db;
     private final Journal journal;
@@ -267,10 +285,15 @@ public final class Access {
 
     /**
      * Signs in the local account {@code userName} whom an identity provider has authenticated
-     * (OpenID Connect): no password, the provider vouches for the person and its second factor.
-     * An unknown or disabled account fails with the one message; throttling applies as to logins.
+     * (OpenID Connect): no password, the provider vouches for the person. When the account's
+     * roles need a second factor (APPROVER, FUND_OFFICER, ADMIN) and the provider did not prove
+     * one ({@code secondFactorProven}, from the ID token's {@code amr}/{@code acr}), no session is
+     * issued: the result is {@link LoginResult.SecondFactorNeeded}, completed by
+     * {@link #completeSecondFactor} with the account's local one-time code. An unknown or disabled
+     * account fails with the one message; throttling applies as to logins.
      */
-    public LoginResult federatedLogin(String userName, String address, String previousToken) {
+    public LoginResult federatedLogin(String userName, boolean secondFactorProven, String address,
+                                      String previousToken) {
         Instant now = now();
         String where = address(address);
         String name = normalise(userName);
@@ -281,7 +304,62 @@ public final class Access {
         Optional<User> user = wellFormedName(tried) ? db.read(h -> users.byName(h, tried)) : Optional.empty();
         if (user.isEmpty()) return failed(name, user, where, now, "identity provider named an unknown user");
         if (user.get().disabled()) return failed(name, user, where, now, "disabled account (identity provider)");
+        if (user.get().requiresSecondFactor() && !secondFactorProven) return awaitSecondFactor(user.get(), where, now);
         return loggedIn(user.get(), OptionalLong.empty(), where, previousToken, now);
+    }
+
+    private LoginResult awaitSecondFactor(User u, String address, Instant now) {
+        waitingSecondFactors.values().removeIf(w -> !now.isBefore(w.expiresAt()));
+        if (waitingSecondFactors.size() >= SECOND_FACTOR_WAITING_MAX) {
+            return new LoginResult.Throttled(now.plus(SECOND_FACTOR_WAIT));
+        }
+        String ticket = Secrets.sessionToken();
+        Instant expiresAt = now.plus(SECOND_FACTOR_WAIT);
+        waitingSecondFactors.put(Secrets.sha256Hex(ticket), new WaitingSecondFactor(u.userName(), expiresAt,
+                SECOND_FACTOR_ATTEMPTS_MAX));
+        securityLog.record(new SecurityEvent(now, Kind.SECOND_FACTOR_REQUIRED, u.userName(), u.organisation(), address,
+                "identity provider proved no second factor; waiting for the one-time code"));
+        return new LoginResult.SecondFactorNeeded(ticket, expiresAt);
+    }
+
+    /**
+     * Completes a sign-in that {@link #federatedLogin} left waiting ({@code ticket}) with the
+     * account's one-time code. A wrong code counts as a failed login (throttling applies) and
+     * uses one of the ticket's attempts; an unknown, expired or exhausted ticket fails with the
+     * one message. The ticket is spent by a success.
+     */
+    public LoginResult completeSecondFactor(String ticket, String oneTimeCode, String address, String previousToken) {
+        Instant now = now();
+        String where = address(address);
+        if (ticket == null || !Secrets.SESSION_TOKEN.matcher(ticket).matches()) {
+            return failed("-", Optional.empty(), where, now, "no waiting sign-in for this ticket");
+        }
+        String key = Secrets.sha256Hex(ticket);
+        WaitingSecondFactor waiting = waitingSecondFactors.get(key);
+        if (waiting == null || !now.isBefore(waiting.expiresAt())) {
+            waitingSecondFactors.remove(key);
+            return failed("-", Optional.empty(), where, now, "no waiting sign-in for this ticket (unknown or expired)");
+        }
+        String name = waiting.userName();
+        Optional<Instant> blocked = blockedUntil(name, where, now);
+        if (blocked.isPresent()) return new LoginResult.Throttled(blocked.get());
+        Optional<User> user = db.read(h -> users.byName(h, name));
+        if (user.isEmpty() || user.get().disabled() || user.get().totpSecret() == null) {
+            waitingSecondFactors.remove(key);
+            return failed(name, user, where, now, "account gone, disabled or without a second factor");
+        }
+        OptionalLong step = Totp.verify(Base32.decode(user.get().totpSecret()), oneTimeCode, now,
+                user.get().totpLastStep());
+        if (step.isEmpty()) {
+            // one attempt fewer; the last one removes the ticket (compare-and-set: concurrent tries count too)
+            waitingSecondFactors.computeIfPresent(key, (k, w) -> w.attemptsLeft() <= 1 ? null
+                    : new WaitingSecondFactor(w.userName(), w.expiresAt(), w.attemptsLeft() - 1));
+            return failed(name, user, where, now, "wrong or reused one-time code (after the identity provider)");
+        }
+        if (waitingSecondFactors.remove(key) == null) {
+            return failed(name, user, where, now, "the waiting sign-in was completed or exhausted meanwhile");
+        }
+        return loggedIn(user.get(), step, where, previousToken, now);
     }
 
     private LoginResult failed(String name, Optional<User> user, String address, Instant now, String reason) {
@@ -511,7 +589,9 @@ public final class Access {
      *     when already decided
      */
     public Approval decide(String id, Principal approver, Approval.Status decision) {
-        if (decision == Approval.Status.PENDING) throw new InvalidField("decision", "must be GRANTED or REJECTED");
+        if (decision != Approval.Status.GRANTED && decision != Approval.Status.REJECTED) {
+            throw new InvalidField("decision", "must be GRANTED or REJECTED");
+        }
         long key = PublicIds.parse(Approval.ID_PREFIX, id, "approval");
         ApprovalsTable.ApprovalRow row = db.read(h -> approvals.byKey(h, key)).orElseThrow(() -> new NotFound("approval", id));
         requireWrite(approver, Marking.ownedBy(row.organisation()), Action.APPROVE, "decide " + id);
@@ -539,21 +619,42 @@ public final class Access {
     }
 
     /**
-     * Passes when {@code id} is a GRANTED approval of exactly this step in {@code actor}'s
-     * organisation (see {@link FourEyesCheck}); otherwise refuses with {@code four-eyes}.
+     * Spends approval {@code id} on the change it was asked for, in {@code tx} (the change's own
+     * transaction; see {@link FourEyesCheck}). It must be a GRANTED approval of exactly this step
+     * ({@code subjectType}, {@code subjectId}, {@code summary}) in {@code actor}'s organisation;
+     * it becomes USED, journalled in {@code tx}, and the change commits with it or not at all.
+     *
+     * @throws Refused {@code four-eyes} when none is named, it is for another step or organisation,
+     *     or not GRANTED; {@code approval-used} when it was used already, also by a concurrent change
+     * @throws NotFound when no approval has this id
      */
-    public void requireGranted(String id, String subjectType, String subjectId, String summary, Actor actor) {
+    public void useApproval(org.quartermaster.store.Tx tx, String id, String subjectType, String subjectId,
+                            String summary, Actor actor) {
         if (id == null || id.isBlank()) {
             throw new Refused("four-eyes", "approval", "this step needs a second person's approval: request one for "
                     + subjectType + " " + subjectId + " with the summary '" + summary + "'");
         }
-        Approval a = approval(id);
-        boolean matches = a.subjectType().equals(subjectType) && a.subjectId().equals(subjectId)
-                && a.summary().equals(summary) && actor != null && a.organisation().equals(actor.organisation());
+        long key = PublicIds.parse(Approval.ID_PREFIX, id, "approval");
+        ApprovalsTable.ApprovalRow row = approvals.byKey(tx.handle(), key).orElseThrow(() -> new NotFound("approval", id));
+        boolean matches = row.subjectType().equals(subjectType) && row.subjectId().equals(subjectId)
+                && row.summary().equals(summary) && actor != null && row.organisation().equals(actor.organisation());
         if (!matches) throw new Refused("four-eyes", "approval", "approval " + id + " is for another step");
-        if (a.status() != Approval.Status.GRANTED) {
-            throw new Refused("four-eyes", "approval", "approval " + id + " is " + a.status() + ", not GRANTED");
+        if (Approval.Status.USED.name().equals(row.status())) throw used(row, id);
+        if (!Approval.Status.GRANTED.name().equals(row.status())) {
+            throw new Refused("four-eyes", "approval", "approval " + id + " is " + row.status() + ", not GRANTED");
         }
+        if (!approvals.use(tx.handle(), key, actor.user(), tx.now())) {
+            // another change spent it between the read above and this update (PostgreSQL re-checked the row)
+            throw used(approvals.byKey(tx.handle(), key).orElseThrow(), id);
+        }
+        journal.record(tx, actor, "ApprovalUsed", id, new AccessEvents.ApprovalUsed(id, subjectType,
+                subjectId, actor.user(), row.version() + 1));
+    }
+
+    private static Refused used(ApprovalsTable.ApprovalRow row, String id) {
+        return new Refused("approval-used", "approval", "approval " + id + " was used already"
+                + (row.usedBy() == null ? "" : " by " + row.usedBy() + " at " + row.usedAt())
+                + ": an approval authorises one change; request a new one");
     }
 
     public Approval approval(String id) {
@@ -600,7 +701,7 @@ public final class Access {
     private static Approval view(ApprovalsTable.ApprovalRow r) {
         return new Approval(PublicIds.format(Approval.ID_PREFIX, r.key()), r.subjectType(), r.subjectId(), r.summary(),
                 r.organisation(), r.requestedBy(), r.requestedAt(), Approval.Status.valueOf(r.status()),
-                r.decidedBy(), r.decidedAt(), r.version());
+                r.decidedBy(), r.decidedAt(), r.usedBy(), r.usedAt(), r.version());
     }
 
     private SecurityEvent event(Kind kind, Principal actor, String address, String detail) {

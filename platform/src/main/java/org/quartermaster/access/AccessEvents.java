@@ -22,4 +22,7 @@ public final class AccessEvents {
                                     String requestedBy) {}
 
     public record ApprovalDecided(String id, String status, String decidedBy, long version) {}
+
+    /** A granted approval authorised the change it was asked for, and is spent. */
+    public record ApprovalUsed(String id, String subjectType, String subjectId, String usedBy, long version) {}
 }

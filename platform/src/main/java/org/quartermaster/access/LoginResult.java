@@ -17,6 +17,19 @@ public sealed interface LoginResult {
 
     record Failed(String message) implements LoginResult {}
 
+    /**
+     * An identity provider vouched for the person but not for a second factor, and the account's
+     * roles need one: no session yet. The sign-in completes with the account's local one-time
+     * code and {@code ticket} (a secret for this browser only) before {@code expiresAt}; see
+     * {@link Access#completeSecondFactor}.
+     */
+    record SecondFactorNeeded(String ticket, Instant expiresAt) implements LoginResult {
+        @Override
+        public String toString() {
+            return "SecondFactorNeeded[ticket=***, expiresAt=" + expiresAt + "]";
+        }
+    }
+
     /** Too many failures for this account name or address: try again at {@code retryAt}. */
     record Throttled(Instant retryAt) implements LoginResult {}
 }

@@ -9,7 +9,7 @@ import java.time.Instant;
 public record SecurityEvent(Instant time, Kind kind, String actor, String organisation, String address,
                             String detail) {
     public enum Kind {
-        LOGIN_SUCCEEDED, LOGIN_FAILED, LOGIN_THROTTLED, LOGGED_OUT, ACCESS_DENIED,
+        LOGIN_SUCCEEDED, LOGIN_FAILED, LOGIN_THROTTLED, LOGGED_OUT, ACCESS_DENIED, SECOND_FACTOR_REQUIRED,
         USER_ADDED, USER_DISABLED, PASSWORD_RESET, API_TOKEN_ISSUED, API_TOKEN_REVOKED,
         APPROVAL_REQUESTED, APPROVAL_GRANTED, APPROVAL_REJECTED, APPROVAL_REFUSED
     }

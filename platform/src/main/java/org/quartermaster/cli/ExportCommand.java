@@ -1,25 +1,20 @@
 package org.quartermaster.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import org.quartermaster.Quartermaster;
 import org.quartermaster.needs.NeedFilter;
-import org.quartermaster.needs.model.Need;
+import org.quartermaster.needs.web.NeedsExport;
 import org.quartermaster.offers.OfferFilter;
-import org.quartermaster.offers.model.Offer;
+import org.quartermaster.offers.web.OffersExport;
+import org.quartermaster.server.Export;
 import org.quartermaster.shared.Limits;
-import org.quartermaster.shared.Page;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +24,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code qm export needs|offers}: every record, paged through the facades, as CSV in the layout
- * {@code qm import} reads (plus id and status columns it ignores) or as JSON lines.
+ * {@code qm import} reads (plus id and status columns it ignores) or as JSON lines: the same
+ * file the HTTP downloads ({@code GET /api/v1/exports/needs|offers}) give, written by
+ * {@link Export} with the same columns.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export all needs or offers as CSV in the layout 'qm import' reads",
@@ -55,8 +52,6 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Override
     public Integer call() throws IOException {
         if (kind == Kind.journal) return exportJournal();
@@ -64,11 +59,12 @@ final class ExportCommand implements Callable<Integer> {
             Writer writer = out == null ? spec.commandLine().getOut()
                     : new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8));
             try {
+                Export.Format f = format == Format.csv ? Export.Format.CSV : Export.Format.JSON;
                 long count = kind == Kind.needs
-                        ? export(writer, CsvLayout.NEEDS, after -> app.needs().list(NeedFilter.ALL, after,
-                                Limits.PAGE_SIZE_MAX), ExportCommand::needRow)
-                        : export(writer, CsvLayout.OFFERS, after -> app.offers().list(OfferFilter.ALL, after,
-                                Limits.PAGE_SIZE_MAX), ExportCommand::offerRow);
+                        ? Export.write(writer, f, NeedsExport.COLUMNS, after -> app.needs().list(NeedFilter.ALL, after,
+                                Limits.PAGE_SIZE_MAX), NeedsExport::row)
+                        : Export.write(writer, f, OffersExport.COLUMNS, after -> app.offers().list(OfferFilter.ALL,
+                                after, Limits.PAGE_SIZE_MAX), OffersExport::row);
                 writer.flush();
                 if (out != null) spec.commandLine().getErr().println("Exported " + count + " " + kind + " to " + out + ".");
             } finally {
@@ -88,63 +84,5 @@ final class ExportCommand implements Callable<Integer> {
                     + ". Check it with: qm verify --bundle " + out);
             return 0;
         }
-    }
-
-    private <T> long export(Writer writer, CsvLayout layout, Function<String, Page<T>> pages,
-                            Function<T, Map<String, Object>> row) throws IOException {
-        CsvWriter csv = new CsvWriter(writer);
-        if (format == Format.csv) csv.write(layout.all());
-        long count = 0;
-        String after = null;
-        do {
-            Page<T> page = pages.apply(after);
-            for (T record : page.items()) {
-                Map<String, Object> values = row.apply(record);
-                if (format == Format.csv) {
-                    csv.write(layout.all().stream().map(c -> values.get(c) == null ? "" : values.get(c).toString())
-                            .toList());
-                } else {
-                    writer.write(JSON.writeValueAsString(values));
-                    writer.write('\n');
-                }
-                count++;
-            }
-            after = page.next();
-        } while (after != null);
-        return count;
-    }
-
-    static Map<String, Object> needRow(Need n) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("requester", n.requester());
-        row.put("item", n.item());
-        row.put("quantity", n.quantity());
-        row.put("priority", n.priority().name());
-        row.put("due_date", n.dueDate().toString());
-        row.put("destination", n.destination());
-        row.put("justification", n.justification());
-        row.put("id", n.publicId());
-        row.put("status", n.status().name());
-        row.put("covered_quantity", n.coveredQuantity());
-        row.put("delivered_quantity", n.deliveredQuantity());
-        return row;
-    }
-
-    static Map<String, Object> offerRow(Offer o) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("donor", o.donor());
-        row.put("item", o.item());
-        row.put("quantity", o.quantity());
-        row.put("condition", o.condition().name());
-        row.put("origin", o.origin());
-        row.put("available_from", o.availableFrom().toString());
-        row.put("terms", o.terms().name());
-        row.put("non_lethal_only", o.nonLethalOnly());
-        row.put("reimbursement_requested", o.reimbursementRequested());
-        row.put("need", o.need());
-        row.put("restrictions", o.restrictions());
-        row.put("id", o.publicId());
-        row.put("status", o.status().name());
-        return row;
     }
 }

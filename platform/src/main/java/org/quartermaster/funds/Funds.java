@@ -430,8 +430,8 @@ public final class Funds {
         if (p.status() != MilestonePayment.Status.AWAITING_APPROVAL || p.approval() != null) return;
         String approval;
         try {
-            approval = approvals.request(c.id(), "pay " + c.amountMinor() + " " + o.transfer().currency() + " to "
-                    + c.payee() + " for " + c.contract() + "/" + c.milestone(), actor);
+            approval = approvals.request(c.id(), approvalSummary(c.amountMinor(), o.transfer().currency(), c.payee(),
+                    c.contract(), c.milestone()), actor);
         } catch (RuntimeException e) {
             db.write(actor, tx -> {
                 if (table.decidePayment(tx.handle(), c.id(), MilestonePayment.Status.CANCELLED, actor.user())) {
@@ -449,6 +449,11 @@ public final class Funds {
                     approval));
             return null;
         });
+    }
+
+    /** What an approval of a payment says, and must still say when it is used: amount, payee, contract. */
+    static String approvalSummary(long amountMinor, String currency, String payee, String contract, String milestone) {
+        return "pay " + amountMinor + " " + currency + " to " + payee + " for " + contract + "/" + milestone;
     }
 
     private TransferOutcome payIn(Tx tx, PayMilestone c, boolean fourEyes, long threshold, Actor actor) {
@@ -551,6 +556,9 @@ public final class Funds {
                         approver.user()));
                 journal.record(tx, "MilestonePaid", id, new FundEvents.MilestonePaid(id, p.measure(), p.contract(),
                         p.milestone(), p.payee(), p.amountMinor(), p.prepayment()));
+                // the approval is spent with the payment it authorises: both commit, or neither
+                approvals.use(tx, p.approval(), id, approvalSummary(p.amountMinor(), o.transfer().currency(),
+                        p.payee(), p.contract(), p.milestone()), approver);
             } else {
                 journal.record(tx, "PaymentRejected", id, new FundEvents.PaymentRejected(id, p.approval(),
                         approver.user()));

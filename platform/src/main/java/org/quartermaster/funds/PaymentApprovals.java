@@ -25,8 +25,17 @@ public interface PaymentApprovals {
      */
     void decide(String approval, Actor approver, boolean grant);
 
-    /** The approval's status: PENDING, GRANTED or REJECTED. */
+    /** The approval's status: PENDING, GRANTED, REJECTED or USED. */
     String status(String approval);
+
+    /**
+     * Spends the GRANTED approval {@code approval} of payment {@code payment} in {@code tx}, the
+     * transaction that pays it: it authorises this payment, with this {@code summary}, once.
+     *
+     * @throws org.quartermaster.shared.Refused {@code four-eyes} when it is for another payment or
+     *     not granted, {@code approval-used} when it was used already
+     */
+    void use(org.quartermaster.store.Tx tx, String approval, String payment, String summary, Actor approver);
 
     /** For a platform without access control: every payment above the threshold is refused. */
     PaymentApprovals NONE = new PaymentApprovals() {
@@ -50,6 +59,11 @@ public interface PaymentApprovals {
         @Override
         public String status(String approval) {
             return "PENDING";
+        }
+
+        @Override
+        public void use(org.quartermaster.store.Tx tx, String approval, String payment, String summary, Actor approver) {
+            requireRequester(approver);
         }
     };
 }

@@ -226,7 +226,8 @@ public final class Needs {
     /**
      * Changes who need {@code id} is released to. Widening (or keeping) the set takes effect now;
      * lowering it (taking an organisation or group away) needs a granted four-eyes approval named
-     * by {@code approval}, and is refused without one.
+     * by {@code approval}, and is refused without one. The approval is spent in the change's
+     * transaction: it authorises this change once.
      */
     public Need changeReleasability(String id, Set<String> releasableTo, long version, String approval, Actor actor,
                                     FourEyesCheck fourEyes) {
@@ -237,9 +238,6 @@ public final class Needs {
         boolean lowering = !org.quartermaster.access.model.Marking.fromColumns(current.requester(),
                 String.join(",", new java.util.TreeSet<>(current.releasableTo())))
                 .isWidenedBy(new org.quartermaster.access.model.Marking(current.requester(), next));
-        if (lowering) {
-            fourEyes.requireGranted(approval, "need", current.publicId(), FourEyesCheck.lowerReleasability(next), actor);
-        }
         return db.write(actor, tx -> {
             Need n = load(tx, id);
             Need changed = new Need(n.key(), n.requester(), n.item(), n.quantity(), n.priority(), n.dueDate(),
@@ -249,6 +247,8 @@ public final class Needs {
             journal.record(tx, "NeedReleasabilityChanged", n.publicId(), new NeedReleasabilityChanged(n.publicId(),
                     List.copyOf(next), version + 1), marking(changed));
             journal.remark(tx, n.publicId(), marking(changed));
+            // the approval is spent with the change it authorises: both commit, or neither
+            if (lowering) fourEyes.use(tx, approval, "need", n.publicId(), FourEyesCheck.lowerReleasability(next), actor);
             return table.byKey(tx.handle(), n.key()).orElseThrow();
         });
     }

@@ -207,7 +207,8 @@ public final class Offers {
 
     /**
      * Changes who offer {@code id} is released to. Widening takes effect now; lowering needs a
-     * GRANTED four-eyes approval ({@code approval}) of exactly this change.
+     * GRANTED four-eyes approval ({@code approval}) of exactly this change, spent in the change's
+     * transaction (it authorises this change once).
      */
     public Offer changeReleasability(String id, Set<String> releasableTo, long version, String approval, Actor actor,
                                      FourEyesCheck fourEyes) {
@@ -215,9 +216,7 @@ public final class Offers {
         Permissions.requireWrite(actor, current.donor(), current.releasableTo(), Action.CHANGE_RELEASABILITY);
         Set<String> next = new java.util.TreeSet<>(Checks.required("releasableTo", releasableTo));
         Marking wanted = new Marking(current.donor(), next);
-        if (!new Marking(current.donor(), current.releasableTo()).isWidenedBy(wanted)) {
-            fourEyes.requireGranted(approval, "offer", current.publicId(), FourEyesCheck.lowerReleasability(next), actor);
-        }
+        boolean lowering = !new Marking(current.donor(), current.releasableTo()).isWidenedBy(wanted);
         return db.write(actor, tx -> {
             Offer o = load(tx, id);
             Offer changed = new Offer(o.key(), o.donor(), o.item(), o.quantity(), o.condition(), o.origin(),
@@ -228,6 +227,8 @@ public final class Offers {
                     new OfferEvents.OfferReleasabilityChanged(o.publicId(), List.copyOf(next), version + 1),
                     marking(changed));
             journal.remark(tx, o.publicId(), marking(changed));
+            // the approval is spent with the change it authorises: both commit, or neither
+            if (lowering) fourEyes.use(tx, approval, "offer", o.publicId(), FourEyesCheck.lowerReleasability(next), actor);
             return table.byKey(tx.handle(), o.key()).orElseThrow();
         });
     }

@@ -67,7 +67,12 @@ final class OpenApi {
         Map<String, Object> responses = new LinkedHashMap<>();
         Map<String, Object> ok = new LinkedHashMap<>();
         ok.put("description", "success");
-        if (r.response() != null) {
+        if (r.response() == Export.class) {
+            ok.put("description", "the file, as an attachment (Content-Disposition), streamed");
+            Map<String, Object> text = Map.of("schema", Map.of("type", "string"));
+            ok.put("content", Map.of(Export.Format.CSV.mediaType().split(";")[0], text,
+                    Export.Format.JSON.mediaType().split(";")[0], text));
+        } else if (r.response() != null) {
             ok.put("content", Map.of(r.response() == String.class ? "text/plain" : "application/json",
                     Map.of("schema", r.response() == String.class ? Map.of("type", "string") : ref(r.response()))));
         }

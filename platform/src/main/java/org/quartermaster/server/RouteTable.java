@@ -43,6 +43,11 @@ public final class RouteTable {
         return add(new Route(HandlerType.PATCH, path, tag, summary, request, response, 200, List.of(), false, h));
     }
 
+    /** A file download (GET): CSV or JSON lines as {@link Export} writes them, described so in the OpenAPI document. */
+    public RouteTable download(String path, String tag, String summary, List<Param> params, Handler h) {
+        return add(new Route(HandlerType.GET, path, tag, summary, null, Export.class, 200, params, false, h));
+    }
+
     /** A page of the web UI (GET) or a form post (POST, answered by a redirect). */
     public RouteTable page(HandlerType method, String path, String summary, Handler h) {
         return add(new Route(method, path, "ui", summary, null, null, 200, List.of(), true, h));

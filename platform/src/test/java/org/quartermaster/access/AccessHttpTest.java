@@ -350,6 +350,15 @@ class AccessHttpTest {
         Reply widened = server.send("PUT", "/api/v1/needs/" + need.publicId() + "/releasability",
                 "{\"releasableTo\":[\"PUBLIC\"],\"version\":%d}".formatted(need.version() + 1), coordinator.headers());
         assertThat(widened.status()).isEqualTo(200);
+        // The approval was spent lowering it once: lowering again with it is a 409 problem.
+        Reply again = server.send("PUT", "/api/v1/needs/" + need.publicId() + "/releasability",
+                lower.formatted(need.version() + 2, ",\"approval\":\"" + approval + "\""), coordinator.headers());
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(again.json().get("type").asText()).endsWith("approval-used");
+        Reply shown = server.get("/api/v1/approvals/" + approval, Map.of("Cookie", coordinator.cookie()));
+        assertThat(shown.json().get("status").asText()).isEqualTo("USED");
+        assertThat(shown.json().get("usedBy").asText()).isEqualTo("cora");
     }
 
     @Test

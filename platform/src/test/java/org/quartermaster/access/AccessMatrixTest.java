@@ -42,8 +42,9 @@ import org.quartermaster.testing.TestServer.Reply;
  * a group the records are released to, an unrelated organisation, or the platform. Each cell
  * asks an independent reference of the rules (written here, not the policy's code) whether a
  * 2xx is allowed; a 2xx it does not allow is a failure, and so is any 5xx. Lists, the feed,
- * journal events, histories, pages and the dashboard's counts are read back and every row
- * checked against the reference: a row the caller may not see is a failure. The test fails
+ * journal events, histories, pages, the dashboard's counts and the downloads
+ * ({@link MatrixExportEntries}) are read back and every row checked against the reference: a row
+ * the caller may not see is a failure. The test fails
  * when a route of the server has no entry here.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -214,6 +215,7 @@ class AccessMatrixTest {
         }
         e.put("PUT /api/v1/funds/{code}/key", new Entry(c -> new Call("PUT", "/api/v1/funds/F1/key", "{}", false),
                 c -> holds(c, Role.FUND_OFFICER), null, false));
+        MatrixExportEntries.put(e, this);
         writes(e);
         routePolicyLevel(e);
         return e;
@@ -366,6 +368,9 @@ class AccessMatrixTest {
                 true));
         e.put("POST /api/v1/login", new Entry(c -> new Call("POST", "/api/v1/login",
                 "{\"userName\":\"nobody\",\"password\":\"wrong password\"}", false), c -> true, null, true));
+        // The one-time code after an identity provider's sign-in: nobody holds a waiting sign-in here.
+        e.put("POST /login/oidc/second-factor", new Entry(c -> new Call("POST", "/login/oidc/second-factor",
+                "oneTimeCode=000000&_csrf=x", true), c -> false, null, false));
     }
 
     // ---- running the matrix ---------------------------------------------------------------------

@@ -24,12 +24,22 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Date;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.quartermaster.access.model.Base32;
+import org.quartermaster.access.model.Totp;
 import org.quartermaster.access.model.Role;
 import org.quartermaster.access.web.OidcSettings;
 import org.quartermaster.testing.AccessWorld;
@@ -42,6 +52,8 @@ import org.quartermaster.testing.TestServer.Reply;
  * authorize, token): the authorization-code flow with PKCE signs a local account in, and an ID
  * token with a foreign signature, another issuer or audience, an expired or reused one, a wrong
  * nonce, no signature, a state from another browser, or a name no local account has is a 401.
+ * An account whose roles need a second factor gets a session only when the ID token proves one
+ * ({@code amr}/{@code acr} as configured) or after its local one-time code.
  */
 class OidcLoginTest {
     static final String CLIENT = "qm-client";
@@ -212,6 +224,145 @@ class OidcLoginTest {
                 Map.of("Cookie", "qm-oidc-state=" + usedState, "Accept", "text/html"));
         assertRefused(replay);
         assertThat(cookie).startsWith("qm-oidc-state=");
+    }
+
+    // ---- the second factor of APPROVER, FUND_OFFICER and ADMIN ----------------------------------
+
+    /** The callback's one-time code form: its ticket cookie and its CSRF field. */
+    private record Waiting(String ticketCookie, String csrf) {}
+
+    private Waiting waitingForCode(Reply callback) {
+        assertThat(callback.status()).as(callback.body()).isEqualTo(200);
+        assertThat(callback.body()).contains("action=\"/login/oidc/second-factor\"", "name=\"oneTimeCode\"");
+        List<String> cookies = callback.headers().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase("Set-Cookie")).flatMap(e -> e.getValue().stream()).toList();
+        assertThat(cookies).as("no session before the second factor").noneMatch(c -> c.startsWith("qm-session="));
+        String ticket = cookies.stream().filter(c -> c.startsWith("qm-oidc-second-factor=")).findFirst().orElseThrow();
+        assertThat(ticket).contains("HttpOnly", "SameSite=Strict", "Path=/login/oidc/second-factor");
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(callback.body());
+        assertThat(csrf.find()).isTrue();
+        return new Waiting(ticket.split(";", 2)[0], csrf.group(1));
+    }
+
+    private Reply postCode(Waiting w, String code) {
+        Map<String, String> headers = new HashMap<>(Map.of("Content-Type", "application/x-www-form-urlencoded",
+                "Accept", "text/html"));
+        if (w.ticketCookie() != null) headers.put("Cookie", w.ticketCookie());
+        return server.send("POST", "/login/oidc/second-factor", "_csrf=" + w.csrf() + "&next=%2Fneeds&oneTimeCode="
+                + code, headers);
+    }
+
+    private String sessionCookieOf(Reply r) {
+        return r.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Set-Cookie"))
+                .flatMap(e -> e.getValue().stream()).filter(c -> c.startsWith("qm-session=")).findFirst()
+                .map(c -> c.split(";", 2)[0]).orElse(null);
+    }
+
+    private static String code(AddedUser u) {
+        return Totp.code(Base32.decode(u.totpSecret()), Instant.now());
+    }
+
+    private AddedUser signingIn(String name, Role role) {
+        AddedUser u = server.addUser(name, AccessWorld.OWN, role);
+        claims = b -> b.claim("preferred_username", name);
+        return u;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = {"APPROVER", "FUND_OFFICER", "ADMIN"})
+    void aSecondFactorRoleWithoutProofOfOneSignsInOnlyAfterTheLocalOneTimeCode(Role role) throws Exception {
+        AddedUser u = signingIn("holder-" + role.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), role);
+        Waiting w = waitingForCode(signIn(true));
+        // the ticket is not a session
+        assertThat(server.get("/api/v1/me", Map.of("Cookie", w.ticketCookie())).json().get("signedIn").asBoolean())
+                .isFalse();
+        Reply done = postCode(w, code(u));
+        assertThat(done.status()).as(done.body()).isEqualTo(303);
+        assertThat(done.header("Location")).isEqualTo("/needs");
+        String session = sessionCookieOf(done);
+        assertThat(session).isNotNull();
+        var me = server.get("/api/v1/me", Map.of("Cookie", session)).json();
+        assertThat(me.get("user").asText()).isEqualTo(u.account().userName());
+        assertThat(me.get("roles").toString()).contains(role.name());
+        // the ticket was spent: posting it again (even with a fresh code) signs nobody in
+        Reply again = postCode(w, code(u));
+        assertThat(again.status()).isEqualTo(401);
+        assertThat(sessionCookieOf(again)).isNull();
+    }
+
+    @Test
+    void aWrongCodeGetsNoSessionAndThreeWrongCodesEndTheWaitingSignIn() throws Exception {
+        AddedUser u = signingIn("abel", Role.APPROVER);
+        Waiting w = waitingForCode(signIn(true));
+        String wrong = code(u).equals("000000") ? "111111" : "000000";
+        for (int i = 0; i < 3; i++) {
+            Reply r = postCode(w, wrong);
+            assertThat(r.status()).isEqualTo(401);
+            assertThat(sessionCookieOf(r)).isNull();
+            assertThat(r.body()).contains("action=\"/login/oidc/second-factor\"");
+        }
+        Reply late = postCode(w, code(u));
+        assertThat(late.status()).isEqualTo(401);
+        assertThat(sessionCookieOf(late)).isNull();
+    }
+
+    @Test
+    void theCodeFormWithoutThisBrowsersTicketIsRefused() throws Exception {
+        AddedUser u = signingIn("abel", Role.APPROVER);
+        Waiting w = waitingForCode(signIn(true));
+        // another site can make a browser post the form, but the browser does not send the Strict cookie
+        Reply noCookie = postCode(new Waiting(null, w.csrf()), code(u));
+        assertThat(noCookie.status()).isEqualTo(401);
+        assertThat(sessionCookieOf(noCookie)).isNull();
+        // the ticket cookie with another form token
+        Reply wrongToken = postCode(new Waiting(w.ticketCookie(), "not-the-token"), code(u));
+        assertThat(wrongToken.status()).isEqualTo(401);
+        // a ticket nobody issued
+        Reply forged = postCode(new Waiting("qm-oidc-second-factor=AAAAAAAAAAAAAAAAAAAAAA",
+                server.app().access().csrfToken("AAAAAAAAAAAAAAAAAAAAAA")), code(u));
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(sessionCookieOf(forged)).isNull();
+        // the real one still works
+        assertThat(postCode(w, code(u)).status()).isEqualTo(303);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mfa", "otp", "hwk"})
+    void anIdTokenWhoseAmrProvesASecondFactorSignsTheApproverInDirectly(String method) throws Exception {
+        server.addUser("abel", AccessWorld.OWN, Role.APPROVER);
+        claims = b -> b.claim("preferred_username", "abel").claim("amr", List.of("pwd", method));
+        Reply r = signIn(true);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        String session = sessionCookieOf(r);
+        assertThat(session).isNotNull();
+        assertThat(server.get("/api/v1/me", Map.of("Cookie", session)).json().get("roles").toString())
+                .contains("APPROVER");
+    }
+
+    @Test
+    void aPasswordAloneOrAnAmrOfTheWrongShapeIsNotASecondFactor() throws Exception {
+        AddedUser u = signingIn("abel", Role.APPROVER);
+        claims = b -> b.claim("preferred_username", "abel").claim("amr", List.of("pwd"));
+        waitingForCode(signIn(true));
+        claims = b -> b.claim("preferred_username", "abel").claim("amr", "mfa");  // a string, not an array
+        waitingForCode(signIn(true));
+        assertThat(u.totpSecret()).isNotNull();
+    }
+
+    @Test
+    void theAcceptedAmrAndAcrValuesAreConfigured() throws Exception {
+        server.addUser("abel", AccessWorld.OWN, Role.APPROVER);
+        OidcSettings base = OidcSettings.discover(issuer, CLIENT, null, URI.create(server.base()
+                + "/login/oidc/callback"), "preferred_username");
+        assertThat(base.mfaAmr()).isEqualTo(OidcSettings.MFA_AMR_DEFAULT);
+        assertThat(base.mfaAcr()).isEmpty();
+        // the provider's own level names, and no amr value at all
+        server.app().useOidc(base.withSecondFactorClaims(Set.of(), Set.of("urn:example:loa:mfa")));
+        claims = b -> b.claim("preferred_username", "abel").claim("acr", "urn:example:loa:mfa");
+        assertThat(sessionCookieOf(signIn(true))).isNotNull();
+        claims = b -> b.claim("preferred_username", "abel").claim("acr", "urn:example:loa:pwd")
+                .claim("amr", List.of("mfa"));
+        waitingForCode(signIn(true));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.quartermaster.server.CsvWriter;
 import org.junit.jupiter.api.Test;
 
 class CsvReaderTest {

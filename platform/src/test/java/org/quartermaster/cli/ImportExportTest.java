@@ -224,6 +224,33 @@ class ImportExportTest {
         assertThat(first.get("status").asText()).isEqualTo("OPEN");
     }
 
+    @Test
+    void theHttpDownloadsAreTheFilesTheCommandLineWritesAndImportBack() throws Exception {
+        assertThat(CsvLayout.NEEDS.all()).isEqualTo(org.quartermaster.needs.web.NeedsExport.COLUMNS);
+        assertThat(CsvLayout.OFFERS.all()).isEqualTo(org.quartermaster.offers.web.OffersExport.COLUMNS);
+        Path source = dir.resolve("served");
+        assertThat(qm("demo", "--data", source.toString(), "--needs", "30", "--offers", "20", "--no-serve").exit())
+                .isZero();
+        String needsCsv;
+        String offersJson;
+        // the platform's own gate (every request acts as the system, which sees every record), as qm export does
+        try (org.quartermaster.testing.TestServer server = new org.quartermaster.testing.TestServer(
+                Database.embedded(source))) {
+            var needs = server.get("/api/v1/exports/needs?format=csv");
+            assertThat(needs.status()).as(needs.body()).isEqualTo(200);
+            needsCsv = needs.body();
+            offersJson = server.get("/api/v1/exports/offers?format=json").body();
+        }
+        assertThat(needsCsv).isEqualTo(qm("export", "needs", "--data", source.toString()).out());
+        assertThat(offersJson).isEqualTo(qm("export", "offers", "--format", "json", "--data", source.toString()).out());
+        Path target = copyOfWorld("from-http");
+        Run in = qm("import", "needs", file("needs-http.csv", needsCsv).toString(), "--data", target.toString());
+        assertThat(in.exit()).as(in.err()).isZero();
+        assertThat(in.out()).contains("Imported 30 needs");
+        assertThat(project(qm("export", "needs", "--data", target.toString()).out(), CsvLayout.NEEDS)).hasSize(30)
+                .isEqualTo(project(needsCsv, CsvLayout.NEEDS));
+    }
+
     /** The import columns and the id of every record of a CSV export, in file order. */
     private static List<List<String>> project(String csv, CsvLayout layout) throws Exception {
         CsvReader reader = new CsvReader(new StringReader(csv));

@@ -85,8 +85,16 @@ class PaymentFourEyesTest {
             assertThat(w.funds.payment(waiting.get(0)).status()).isEqualTo(MilestonePayment.Status.PAID);
             assertThat(w.funds.payment(waiting.get(0)).decidedBy()).isEqualTo("taras");
             assertThat(payeeCredits(w)).isEqualTo(2_000_000L);
-            // approving again is a replay, not a second payment
+            // the approval was spent by the payment it authorised, in the same transaction
+            String approval = w.funds.payment(waiting.get(0)).approval();
+            var spent = w.app.access().approval(approval);
+            assertThat(spent.status()).isEqualTo(org.quartermaster.access.Approval.Status.USED);
+            assertThat(spent.usedBy()).isEqualTo("taras");
+            assertThat(w.app.journal().forEntity(approval, 10)).extracting(e -> e.type())
+                    .containsExactly("ApprovalRequested", "ApprovalDecided", "ApprovalUsed");
+            // approving again is a replay, not a second payment, and spends nothing more
             assertThat(w.funds.approvePayment(waiting.get(0), taras)).isInstanceOf(TransferOutcome.Replayed.class);
+            assertThat(w.app.journal().forEntity(approval, 10)).hasSize(3);
             assertThat(payeeCredits(w)).isEqualTo(2_000_000L);
             assertThat(w.app.journal().forEntity(waiting.get(0), 20)).extracting(e -> e.type())
                     .contains("PaymentRequested", "PaymentApprovalRequested", "PaymentApproved", "MilestonePaid");

@@ -12,7 +12,8 @@ public final class ApprovalsTable {
     /** A stored approval, persons included. */
     public record ApprovalRow(long key, String subjectType, String subjectId, String summary, String organisation,
                               String requestedBy, String requestedByPerson, Instant requestedAt, String status,
-                              String decidedBy, String decidedByPerson, Instant decidedAt, long version) {}
+                              String decidedBy, String decidedByPerson, Instant decidedAt, String usedBy,
+                              Instant usedAt, long version) {}
 
     public long insert(Handle h, String subjectType, String subjectId, String summary, String organisation,
                        String requestedBy, String requestedByPerson, Instant now) {
@@ -31,7 +32,8 @@ public final class ApprovalsTable {
                         rs.getString("subject_id"), rs.getString("summary"), rs.getString("organisation"),
                         rs.getString("requested_by"), rs.getString("requested_by_person"),
                         Rows.instant(rs, "requested_at"), rs.getString("status"), rs.getString("decided_by"),
-                        rs.getString("decided_by_person"), Rows.instant(rs, "decided_at"), rs.getLong("version")))
+                        rs.getString("decided_by_person"), Rows.instant(rs, "decided_at"), rs.getString("used_by"),
+                        Rows.instant(rs, "used_at"), rs.getLong("version")))
                 .findOne();
     }
 
@@ -44,5 +46,17 @@ public final class ApprovalsTable {
                 .bind("status", status).bind("by", by).bind("person", byPerson).bind("now", now)
                 .bind("key", a.key()).bind("version", a.version()).execute();
         if (rows == 0) throw new StaleRecord("approval", a.key(), a.version());
+    }
+
+    /**
+     * Spends a GRANTED approval: true when this call moved it to USED, false when it was not
+     * GRANTED (any more). The status test is in the UPDATE itself, so of concurrent uses exactly
+     * one wins: PostgreSQL re-checks the row once the winner commits, SQLite has one writer.
+     */
+    public boolean use(Handle h, long key, String by, Instant now) {
+        return h.createUpdate("""
+                UPDATE approvals SET status = 'USED', used_by = :by, used_at = :now, version = version + 1
+                WHERE approval_key = :key AND status = 'GRANTED'""")
+                .bind("by", by).bind("now", now).bind("key", key).execute() == 1;
     }
 }

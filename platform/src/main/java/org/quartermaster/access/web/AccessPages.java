@@ -43,7 +43,8 @@ import org.quartermaster.shared.InvalidField;
  */
 public final class AccessPages {
     /** Routes used before a session exists: the gate does not ask them for a session's CSRF token. */
-    static final Set<String> PRE_SESSION = Set.of("POST /login", "POST /api/v1/login");
+    static final Set<String> PRE_SESSION = Set.of("POST /login", "POST /api/v1/login",
+            "POST " + OidcLogin.SECOND_FACTOR_PATH);
     static final String LOGIN_CSRF_COOKIE = "qm-login-csrf";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -88,6 +89,7 @@ public final class AccessPages {
                         }
                         case LoginResult.Failed f -> throw new AccessDenied(f.message(), true);
                         case LoginResult.Throttled th -> throttled(ctx, th);
+                        case LoginResult.SecondFactorNeeded n -> throw passwordLoginNeverWaits();
                     }
                 });
         t.post("/api/v1/logout", "access", "Sign out: the session of the cookie ends now", null, null, 204,
@@ -156,6 +158,7 @@ public final class AccessPages {
         p.declare("POST", "/logout", RoutePolicy.anyRole());
         p.declare("GET", "/login/oidc", RoutePolicy.publicRoute());
         p.declare("GET", "/login/oidc/callback", RoutePolicy.publicRoute());
+        p.declare("POST", OidcLogin.SECOND_FACTOR_PATH, RoutePolicy.publicRoute());
         p.declare("POST", "/api/v1/login", RoutePolicy.publicRoute());
         p.declare("POST", "/api/v1/logout", RoutePolicy.publicRoute());
         p.declare("GET", "/api/v1/me", RoutePolicy.publicRoute());
@@ -208,7 +211,13 @@ public final class AccessPages {
                 ctx.header("Retry-After", String.valueOf(retryAfter(th)));
                 loginPage(ctx, "login.throttled", false, 429, oidc);
             }
+            case LoginResult.SecondFactorNeeded n -> throw passwordLoginNeverWaits();
         }
+    }
+
+    /** A password login checks the one-time code itself: only an identity provider's sign-in waits for one. */
+    private static IllegalStateException passwordLoginNeverWaits() {
+        return new IllegalStateException("a password login never waits for a second factor");
     }
 
     private static void throttled(Context ctx, LoginResult.Throttled th) {

@@ -29,6 +29,7 @@ import org.quartermaster.access.Access;
 import org.quartermaster.access.LoginResult;
 import org.quartermaster.access.SecurityEvent;
 import org.quartermaster.server.RouteTable;
+import org.quartermaster.server.Templates;
 import org.quartermaster.shared.AccessDenied;
 import org.quartermaster.shared.NotFound;
 
@@ -39,15 +40,24 @@ import org.quartermaster.shared.NotFound;
  * code challenge; the callback exchanges the code with the verifier and accepts the ID token
  * only when its signature verifies against the provider's JWKS and its issuer, audience,
  * expiry and nonce are right. The configured claim names an existing local account, which
- * keeps its organisation and roles; the provider never creates accounts.
+ * keeps its organisation and roles; the provider never creates accounts. An account whose roles
+ * need a second factor gets a session only when the ID token proves one ({@code amr} or
+ * {@code acr}, as {@link OidcSettings} accepts) or after its local one-time code
+ * ({@code POST /login/oidc/second-factor}).
  */
 public final class OidcLogin {
     static final String STATE_COOKIE = "qm-oidc-state";
+    /** Holds the ticket of a sign-in waiting for the local one-time code; this browser only (SameSite=Strict). */
+    static final String SECOND_FACTOR_COOKIE = "qm-oidc-second-factor";
+    static final String SECOND_FACTOR_PATH = "/login/oidc/second-factor";
     static final Duration PENDING_TTL = Duration.ofMinutes(10);
     static final int PENDING_MAX = 10_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private record Pending(String nonce, String verifier, String next, Instant expiresAt) {}
+
+    /** The one-time code form of a sign-in waiting for its second factor. */
+    public record SecondFactorView(String next, String csrf, String error) {}
 
     private final Access access;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
@@ -77,6 +87,8 @@ public final class OidcLogin {
         t.page(HandlerType.GET, "/login/oidc", "Sign in with the identity provider (OpenID Connect)", this::start);
         t.page(HandlerType.GET, "/login/oidc/callback", "Where the identity provider returns after sign-in",
                 this::callback);
+        t.page(HandlerType.POST, SECOND_FACTOR_PATH, "The local one-time code that completes a sign-in by the"
+                + " identity provider when the provider proved no second factor (form post)", this::secondFactor);
     }
 
     private OidcSettings settings() {
@@ -121,8 +133,8 @@ public final class OidcLogin {
         if (!(named instanceof String userName) || userName.isBlank()) {
             throw refuse(ctx, claims.getSubject(), "the ID token has no " + s.userClaim());
         }
-        LoginResult result = access.federatedLogin(userName, ctx.ip(), AccessPages.sessionToken(ctx,
-                AccessPages.https(ctx)));
+        LoginResult result = access.federatedLogin(userName, provesSecondFactor(s, claims), ctx.ip(),
+                AccessPages.sessionToken(ctx, AccessPages.https(ctx)));
         switch (result) {
             case LoginResult.LoggedIn in -> {
                 ctx.header("Set-Cookie", AccessPages.sessionCookie(in.token(), access, AccessPages.https(ctx)));
@@ -133,9 +145,72 @@ public final class OidcLogin {
                         + next.replace("&", "&amp;").replace("\"", "&quot;") + "\"><title>Signed in</title>"
                         + "<a href=\"" + next.replace("&", "&amp;").replace("\"", "&quot;") + "\">Continue</a>");
             }
+            case LoginResult.SecondFactorNeeded waiting -> {
+                // No session yet: the ticket goes to this browser only; the form posts it back with the code.
+                long maxAge = Math.max(1, Duration.between(Instant.now(), waiting.expiresAt()).toSeconds());
+                ctx.header("Set-Cookie", SECOND_FACTOR_COOKIE + "=" + waiting.ticket() + "; Path=" + SECOND_FACTOR_PATH
+                        + "; Max-Age=" + maxAge + "; HttpOnly; SameSite=Strict" + (AccessPages.https(ctx) ? "; Secure" : ""));
+                Templates.page(ctx, "access/second-factor.jte", new SecondFactorView(AccessPages.safeNext(p.next()),
+                        access.csrfToken(waiting.ticket()), null));
+            }
             case LoginResult.Failed f -> throw new AccessDenied(f.message(), true);
             case LoginResult.Throttled th -> throw new io.javalin.http.HttpResponseException(429,
                     "too many failed logins; try again after " + th.retryAt());
+        }
+    }
+
+    /**
+     * Whether the ID token proves a second factor: an {@code amr} value or the {@code acr} the
+     * settings accept. A claim of the wrong shape proves nothing.
+     */
+    static boolean provesSecondFactor(OidcSettings s, JWTClaimsSet claims) {
+        java.util.List<String> amr;
+        String acr;
+        try {
+            amr = claims.getStringListClaim("amr");
+        } catch (java.text.ParseException e) {
+            amr = null;
+        }
+        try {
+            acr = claims.getStringClaim("acr");
+        } catch (java.text.ParseException e) {
+            acr = null;
+        }
+        return s.provesSecondFactor(amr, acr);
+    }
+
+    /**
+     * The one-time code of a waiting sign-in. The ticket comes from this browser's SameSite=Strict
+     * cookie, never from the form, so another site cannot make a browser complete a sign-in of its
+     * own choosing (login CSRF); the form's {@code _csrf} field must match the ticket as well.
+     */
+    private void secondFactor(Context ctx) {
+        settings();
+        boolean https = AccessPages.https(ctx);
+        String ticket = ctx.cookie(SECOND_FACTOR_COOKIE);
+        String next = AccessPages.safeNext(ctx.formParam("next"));
+        if (ticket == null || !access.checkCsrf(ticket, ctx.formParam(AccessGate.CSRF_FIELD))) {
+            throw refuse(ctx, "-", "second factor posted without this browser's waiting sign-in");
+        }
+        String code = ctx.formParam("oneTimeCode");
+        LoginResult result = access.completeSecondFactor(ticket, code == null ? null : code.strip(), ctx.ip(),
+                AccessPages.sessionToken(ctx, https));
+        switch (result) {
+            case LoginResult.LoggedIn in -> {
+                ctx.res().addHeader("Set-Cookie", AccessPages.sessionCookie(in.token(), access, https));
+                ctx.res().addHeader("Set-Cookie", SECOND_FACTOR_COOKIE + "=; Path=" + SECOND_FACTOR_PATH
+                        + "; Max-Age=0; HttpOnly; SameSite=Strict" + (https ? "; Secure" : ""));
+                ctx.redirect(next, HttpStatus.SEE_OTHER);
+            }
+            case LoginResult.Failed f -> {
+                Templates.page(ctx, "access/second-factor.jte", new SecondFactorView(next, access.csrfToken(ticket),
+                        "login.secondFactor.failed"));
+                ctx.status(401);
+            }
+            case LoginResult.Throttled th -> throw new io.javalin.http.HttpResponseException(429,
+                    "too many failed logins; try again after " + th.retryAt());
+            case LoginResult.SecondFactorNeeded again -> throw new IllegalStateException(
+                    "completing a second factor never asks for another");
         }
     }
 

@@ -53,6 +53,13 @@ public final class NeedPages {
             q.put("priority", priority);
             return q;
         }
+
+        /** The download of the list as filtered here ({@code csv} or {@code json}). */
+        public String exportHref(String format) {
+            Map<String, String> q = query();
+            q.put("format", format);
+            return org.quartermaster.server.Links.to(NeedsExport.PATH, q);
+        }
     }
 
     public record ListView(Form form, List<Need> needs, Map<String, String> itemNames, String nextHref,

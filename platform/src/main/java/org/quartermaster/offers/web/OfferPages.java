@@ -39,6 +39,13 @@ public final class OfferPages {
             q.put("donor", donor);
             return q;
         }
+
+        /** The download of the list as filtered here ({@code csv} or {@code json}). */
+        public String exportHref(String format) {
+            Map<String, String> q = query();
+            q.put("format", format);
+            return org.quartermaster.server.Links.to(OffersExport.PATH, q);
+        }
     }
 
     public record ListView(Form form, List<Offer> offers, Map<String, String> itemNames, String nextHref,

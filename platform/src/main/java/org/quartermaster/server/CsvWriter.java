@@ -1,18 +1,18 @@
-package org.quartermaster.cli;
+package org.quartermaster.server;
 
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
 /** Writes RFC 4180 records (CRLF line ends), quoting only the fields that need it. */
-final class CsvWriter {
+public final class CsvWriter {
     private final Writer out;
 
-    CsvWriter(Writer out) {
+    public CsvWriter(Writer out) {
         this.out = out;
     }
 
-    void write(List<String> fields) throws IOException {
+    public void write(List<String> fields) throws IOException {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) out.write(',');
             out.write(quote(fields.get(i)));
