@@ -118,17 +118,20 @@ public final class LedgerBench implements Callable<Integer> {
         }
     }
 
-    /** Members' contribution accounts (may go negative) and envelopes (may not): the two sides of every transfer. */
+    /**
+     * Contribution accounts (may go negative) and envelopes (may not): the two sides of every
+     * transfer. All are the platform's own, since a fund officer moves only their organisation's money.
+     */
     @SuppressWarnings("unchecked")
     private List<String>[] openAccounts(ApiClient api) throws Exception {
         List<String> from = new ArrayList<>();
         List<String> to = new ArrayList<>();
         for (int i = 0; i < accounts / 2; i++) {
             from.add(api.postExpecting(201, "/api/v1/accounts", """
-                    {"owner":"M%d","fund":"BENCH","purpose":"CONTRIBUTIONS","currency":"EUR","noNegative":false}"""
+                    {"owner":"QM","fund":"BENCH","purpose":"CONTRIBUTIONS-%d","currency":"EUR","noNegative":false}"""
                     .formatted(i)).json().get("id").asText());
             to.add(api.postExpecting(201, "/api/v1/accounts", """
-                    {"owner":"BENCH","fund":"BENCH","purpose":"ENVELOPE-%d","currency":"EUR","noNegative":true}"""
+                    {"owner":"QM","fund":"BENCH","purpose":"ENVELOPE-%d","currency":"EUR","noNegative":true}"""
                     .formatted(i)).json().get("id").asText());
         }
         return new List[] {from, to};

@@ -59,12 +59,12 @@ public final class Dashboard {
         if (logistics == null) return Deliveries.NONE;
         Map<String, Long> b = logistics.board(viewer);
         return new Deliveries(b.get("PLANNED"), b.get("IN_TRANSIT"), b.get("AT_HUB"), b.get("OVERDUE"), b.get("ARRIVED"),
-                b.get("RECEIVED"), logistics.receivedTotal());
+                b.get("RECEIVED"), logistics.receivedTotal(viewer));
     }
 
-    /** Planned arrivals against absorption capacity, per destination and item, the coming weeks. */
-    public List<org.quartermaster.logistics.Absorption> absorption() {
-        return absorptions == null ? List.of() : absorptions.overview(java.time.Instant.now());
+    /** Planned arrivals (of the consignments the viewer may see) against absorption capacity, the coming weeks. */
+    public List<org.quartermaster.logistics.Absorption> absorption(org.quartermaster.shared.Actor viewer) {
+        return absorptions == null ? List.of() : absorptions.overview(viewer, java.time.Instant.now());
     }
 
     /** Open questions per assigned organisation, with the oldest one's age. */

@@ -96,9 +96,13 @@ public final class DemoShipments {
                         need.requester(), "Demo receiver"), a);
             }
         }
+        java.util.Map<String, String> holders = new java.util.HashMap<>();
+        for (Location l : parties.allLocations()) if (l.organisation() != null) holders.put(l.code(), l.organisation());
         for (Offer o : pledged.subList(0, Math.min(5, pledged.size()))) {
             Need need = needs.get(o.need());
-            absorptions.set(new SetAbsorption(need.requester(), need.destination(), need.item(),
+            // a held destination's capacity is its holder's to say; otherwise the receiving organisation's
+            absorptions.set(new SetAbsorption(holders.getOrDefault(need.destination(), need.requester()),
+                    need.destination(), need.item(),
                     (long) (1 + r.nextInt(Math.max(1, (int) Math.min(1_000, need.quantity())))), null), a);
         }
         return new Loaded(planned, steps, receipts);

@@ -13,7 +13,7 @@ import org.quartermaster.shared.Actor;
 
 /**
  * Loads a {@link FundPlan} through the funds facade, as a fund officer of the fund's
- * organisation: rates, the fund and its key, the calls and the shares paid, measures and
+ * organisation (the shared reference rates as one of the platform's): rates, the fund and its key, the calls and the shares paid, measures and
  * commitments (each sized to what its envelope has available, never above the ceiling), claims
  * for delivered donations from the measure of the matching envelope (lethal items from the lethal
  * one), and milestone payments. Any refusal is a bug in the plan.
@@ -24,6 +24,8 @@ final class FundLoader {
     private final Catalog catalog;
     private final Offers offers;
     private final Actor officer = new Actor("demo-loader", DemoWorld.FUND, Set.of("EU"), Set.of("FUND_OFFICER"));
+    private final Actor platformOfficer = new Actor("demo-loader",
+            org.quartermaster.access.model.WriteRule.PLATFORM_ORGANISATION, Set.of(), Set.of("FUND_OFFICER"));
 
     FundLoader(Funds funds, ExchangeRates rates, Catalog catalog, Offers offers) {
         this.funds = funds;
@@ -34,7 +36,7 @@ final class FundLoader {
 
     /** Loads the plan; {@code offerIds} are the scenario's offers' public ids in order. Returns the claims made. */
     int load(FundPlan plan, List<String> offerIds) {
-        rates.importCsv(plan.ratesCsv(), officer);
+        rates.importCsv(plan.ratesCsv(), platformOfficer);
         funds.create(plan.fund(), officer);
         funds.setApprovalThreshold(new FundCommands.SetApprovalThreshold(plan.fund().code(),
                 plan.approvalThresholdMinor()), officer);

@@ -33,8 +33,16 @@ public final class ExchangeRates {
         this.journal = journal;
     }
 
-    /** Parses every row; on any bad row nothing is imported and every bad line is reported. */
+    /**
+     * Parses every row; on any bad row nothing is imported and every bad line is reported. The rates
+     * are the platform's shared reference data: only its own fund officers import them.
+     *
+     * @throws org.quartermaster.shared.AccessDenied for anyone else
+     */
     public int importCsv(String csv, Actor actor) {
+        org.quartermaster.access.Permissions.requireWrite(actor,
+                org.quartermaster.access.model.WriteRule.PLATFORM_ORGANISATION, java.util.Set.of(),
+                org.quartermaster.access.model.Action.IMPORT_EXCHANGE_RATES);
         List<ExchangeRate> rates = parse(csv);
         return db.write(actor, tx -> {
             rates.forEach(r -> table.upsertRate(tx.handle(), r));

@@ -95,16 +95,19 @@ public final class Funds {
     /** Creates a fund with its two envelope accounts. The same command again returns the fund. */
     public Fund create(CreateFund c, Actor actor) {
         Fund fund = new Fund(c.code(), c.name(), c.currency());
+        String owner = c.owner() == null || c.owner().isBlank() ? fund.code()
+                : Checks.text("owner", c.owner(), Account.CODE_LENGTH_MAX);
         return Ledger.retryingDuplicates(() -> db.write(actor, tx -> {
-            Optional<Fund> existing = table.fund(tx.handle(), fund.code());
-            if (existing.isPresent()) {
-                if (!existing.get().equals(fund)) throw new InvalidField("code", "names an existing, different fund");
-                return existing.get();
-            }
-            String owner = c.owner() == null || c.owner().isBlank() ? fund.code()
-                    : Checks.text("owner", c.owner(), Account.CODE_LENGTH_MAX);
+            // decided before the replay: a retry answers only whoever may create the fund
             org.quartermaster.access.Permissions.requireWrite(actor, owner, java.util.Set.of(),
                     org.quartermaster.access.model.Action.MANAGE_FUNDS);
+            Optional<Fund> existing = table.fund(tx.handle(), fund.code());
+            if (existing.isPresent()) {
+                if (!existing.get().equals(fund) || !table.owner(tx.handle(), fund.code()).orElse("").equals(owner)) {
+                    throw new InvalidField("code", "names an existing, different fund");
+                }
+                return existing.get();
+            }
             table.insertFund(tx.handle(), fund, owner, tx.now());
             for (Envelope e : Envelope.values()) envelopeAccount(tx, fund, e);
             journal.record(tx, "FundCreated", fund.code(), new FundEvents.FundCreated(fund.code(), fund.name(),

@@ -12,6 +12,9 @@ import org.quartermaster.funds.LedgerEvents.AccountOpened;
 import org.quartermaster.funds.LedgerEvents.TransferPending;
 import org.quartermaster.funds.LedgerEvents.TransferPosted;
 import org.quartermaster.funds.LedgerEvents.TransferVoided;
+import org.quartermaster.access.Permissions;
+import org.quartermaster.access.model.Action;
+import org.quartermaster.funds.jdbc.FundTables;
 import org.quartermaster.funds.jdbc.LedgerTables;
 import org.quartermaster.funds.model.Account;
 import org.quartermaster.funds.model.Balance;
@@ -46,6 +49,7 @@ public final class Ledger {
     private final Database db;
     private final Journal journal;
     private final LedgerTables table = new LedgerTables();
+    private final FundTables funds = new FundTables();
     private final LedgerCommitter committer;
 
     public Ledger(Database db, Journal journal) {
@@ -54,9 +58,54 @@ public final class Ledger {
         this.committer = new LedgerCommitter(db, tx -> items -> apply(tx, items));
     }
 
-    /** Opens an account, or returns the existing one with the same names (then noNegative must match). */
+    /**
+     * Opens an account, or returns the existing one with the same names (then noNegative must match).
+     *
+     * @throws org.quartermaster.shared.AccessDenied unless {@code actor} is a fund officer of the
+     *     owner or of the organisation that runs the fund ({@link #requireMayMove})
+     */
     public Account open(OpenAccount c, Actor actor) {
-        return retryingDuplicates(() -> db.write(actor, tx -> open(tx, c)));
+        return retryingDuplicates(() -> db.write(actor, tx -> {
+            Checks.text("owner", c.owner(), Account.CODE_LENGTH_MAX);
+            Checks.text("fund", c.fund(), Account.CODE_LENGTH_MAX);
+            requireMayMove(tx.handle(), actor, c.owner(), c.fund());
+            return open(tx, c);
+        }));
+    }
+
+    /**
+     * Refuses unless {@code actor} may move the money of an account of {@code owner} in {@code fund}:
+     * a fund officer (MANAGE_FUNDS) of the owner, or of the organisation that runs the fund (which
+     * calls its members' contributions from their accounts). The system passes.
+     *
+     * @throws org.quartermaster.shared.AccessDenied naming the owner
+     */
+    private void requireMayMove(org.jdbi.v3.core.Handle h, Actor actor, String owner, String fund) {
+        if (Permissions.canWrite(actor, owner, java.util.Set.of(), Action.MANAGE_FUNDS)) return;
+        var runner = funds.owner(h, fund);
+        if (runner.isPresent() && Permissions.canWrite(actor, runner.get(), java.util.Set.of(), Action.MANAGE_FUNDS)) {
+            return;
+        }
+        Permissions.requireWrite(actor, owner, java.util.Set.of(), Action.MANAGE_FUNDS);
+    }
+
+    /**
+     * Refuses the whole request unless {@code actor} may move the money of every account the
+     * transfers debit ({@link #requireMayMove}); an unknown account is left to the transfer's own
+     * refusal. Owners and funds of accounts never change, so this is read before the transfers run.
+     */
+    private List<Item> mayDebit(List<Item> items, Actor actor) {
+        if (actor != null && actor.isSystem()) return items;
+        java.util.Set<Long> debits = new java.util.HashSet<>();
+        for (Item it : items) debits.add(it.debit());
+        db.read(h -> {
+            java.util.Set<String> checked = new java.util.HashSet<>();
+            for (String[] of : table.ownersAndFunds(h, debits).values()) {
+                if (checked.add(of[0] + "\t" + of[1])) requireMayMove(h, actor, of[0], of[1]);
+            }
+            return null;
+        });
+        return items;
     }
 
     Account open(Tx tx, OpenAccount c) {
@@ -85,12 +134,12 @@ public final class Ledger {
      * outcome; the call returns once its transfer is committed.
      */
     public TransferOutcome transfer(MakeTransfer c, Actor actor) {
-        return committer.submit(items(List.of(c), actor, false)).getFirst();
+        return committer.submit(mayDebit(items(List.of(c), actor, false), actor)).getFirst();
     }
 
     /** Like {@link #transfer}, in a transaction of the caller's own thread (see {@link #transferAllAlone}). */
     public TransferOutcome transferAlone(MakeTransfer c, Actor actor) {
-        List<Item> items = items(List.of(c), actor, false);
+        List<Item> items = mayDebit(items(List.of(c), actor, false), actor);
         return retryingDuplicates(() -> db.write(actor, tx -> apply(tx, items))).getFirst();
     }
 
@@ -103,7 +152,7 @@ public final class Ledger {
      * {@link org.quartermaster.shared.InvalidField} naming {@code transfers[i].field}, and nothing is made.
      */
     public List<TransferOutcome> transferAll(List<MakeTransfer> commands, Actor actor) {
-        List<Item> items = items(commands, actor, true);
+        List<Item> items = mayDebit(items(commands, actor, true), actor);
         return committer.submit(items);
     }
 
@@ -113,7 +162,7 @@ public final class Ledger {
      * (an HTTP {@code Idempotency-Key} claimed in the same transaction).
      */
     public List<TransferOutcome> transferAllAlone(List<MakeTransfer> commands, Actor actor) {
-        List<Item> items = items(commands, actor, true);
+        List<Item> items = mayDebit(items(commands, actor, true), actor);
         return retryingDuplicates(() -> db.write(actor, tx -> apply(tx, items)));
     }
 
@@ -289,9 +338,24 @@ public final class Ledger {
         return settle(id, false, actor);
     }
 
+    /**
+     * Settles a pending transfer on the word of whoever may move its debit account's money. A
+     * milestone payment waiting for four eyes is settled only by its approval (or rejection).
+     */
     private TransferOutcome settle(String id, boolean post, Actor actor) {
         Transfer.id(id);
-        return db.write(actor, tx -> settle(tx, id, post));
+        return db.write(actor, tx -> {
+            Transfer t = table.transfer(tx.handle(), id).orElseThrow(() -> new NotFound("transfer", id));
+            Account debit = table.account(tx.handle(), t.debit()).orElseThrow();
+            requireMayMove(tx.handle(), actor, debit.owner(), debit.fund());
+            var payment = funds.payment(tx.handle(), id);
+            if (payment.isPresent() && payment.get().status()
+                    == org.quartermaster.funds.model.MilestonePayment.Status.AWAITING_APPROVAL) {
+                throw new org.quartermaster.shared.Refused("four-eyes", null, "payment " + id + " waits for approval:"
+                        + " it is paid or released by POST /api/v1/payments/" + id + "/approve or /reject");
+            }
+            return settle(tx, id, post);
+        });
     }
 
     TransferOutcome settle(Tx tx, String id, boolean post) {

@@ -51,7 +51,15 @@ public final class Absorptions {
             String org = c.organisation() != null ? c.organisation() : (actor.isSystem() ? null : actor.organisation());
             if (org == null) throw new InvalidField("organisation", "is required");
             parties.organisationKey(tx, "organisation", org);
-            parties.locationKey(tx, "destination", c.destination());
+            long destination = parties.locationKey(tx, "destination", c.destination());
+            // a destination held by an organisation takes in what that organisation says
+            String holder = parties.locationsByKey(tx, List.of(destination)).get(destination).organisation();
+            if (holder != null) {
+                Permissions.requireWrite(actor, holder, Set.of(), Action.RECEIVE);
+                if (!holder.equals(org)) {
+                    throw new InvalidField("organisation", "must be " + holder + ", which holds " + c.destination());
+                }
+            }
             catalog.keyOf(tx, "item", c.item());
             long units = Checks.atMost("unitsPerWeek", Checks.notNegative("unitsPerWeek",
                     Checks.required("unitsPerWeek", c.unitsPerWeek())), Limits.QUANTITY_MAX);
@@ -73,14 +81,18 @@ public final class Absorptions {
         });
     }
 
-    /** Every destination and item with a capacity or with units on their way, the coming weeks compared. */
-    public List<Absorption> overview(Instant now) {
+    /**
+     * Every destination and item with a capacity or with units on their way, the coming weeks
+     * compared; the units on their way are those of the consignments {@code viewer} may see.
+     */
+    public List<Absorption> overview(Actor viewer, Instant now) {
+        var access = Permissions.readFilter(viewer, db.dialect(), "s.owner_org", "s.releasable_to");
         LocalDate monday = now.atZone(ZoneOffset.UTC).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         Map<String, long[]> planned = new TreeMap<>();
         Map<String, Long> capacity = new TreeMap<>();
         db.read(h -> {
             for (AbsorptionTable.Row r : table.all(h)) capacity.put(r.destination() + "\t" + r.item(), r.unitsPerWeek());
-            for (Object[] row : shipments.inbound(h)) {
+            for (Object[] row : shipments.inbound(h, access.sql(), access.params())) {
                 LocalDate arrival = Instant.ofEpochMilli((Long) row[2]).atZone(ZoneOffset.UTC).toLocalDate();
                 // Late arrivals count in this week: they are still to be absorbed.
                 long week = Math.max(0, java.time.temporal.ChronoUnit.WEEKS.between(monday, arrival));

@@ -430,9 +430,10 @@ public final class Logistics {
         return db.read(h -> table.attachment(h, s.key(), sha256)).orElseThrow(() -> new NotFound("attachment", sha256));
     }
 
-    /** Units received through signed receipts, over every shipment. */
-    public long receivedTotal() {
-        return db.read(table::receivedTotal);
+    /** Units received through signed receipts, over the shipments {@code viewer} may see. */
+    public long receivedTotal(Actor viewer) {
+        ReadFilter.Condition access = Permissions.readFilter(viewer, db.dialect(), "s.owner_org", "s.releasable_to");
+        return db.read(h -> table.receivedTotal(h, access.sql(), access.params()));
     }
 
     /** Every organisation's receipt verification key (base64 X.509 DER, Ed25519): public by design. */

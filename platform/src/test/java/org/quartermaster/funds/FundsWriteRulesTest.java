@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.quartermaster.access.model.Role;
+import org.quartermaster.funds.model.Account;
 import org.quartermaster.shared.AccessDenied;
 import org.quartermaster.shared.Actor;
 import org.quartermaster.testing.TestDatabases;
@@ -43,6 +44,52 @@ class FundsWriteRulesTest {
                 .code()).isEqualTo("M-X");
         assertThat(w.funds.commit(new FundCommands.Commit("COM-X", "M-NL", 1000), officer))
                 .isInstanceOf(TransferOutcome.Created.class);
+    }
+
+    @Test
+    void moneyLeavesAnAccountOnlyOnTheWordOfItsOwnersOrItsFundsOfficers() {
+        Actor member = FundWorld.actor("dora", "DEU-MOD", Role.FUND_OFFICER);
+        Actor outsider = FundWorld.actor("pawel", "POL-MOD", Role.FUND_OFFICER);
+        Account deu = w.app.ledger().open(new OpenAccount("DEU-MOD", "EPF", "LEDGER", "EUR", false), Actor.SYSTEM);
+        Account aut = w.app.ledger().open(new OpenAccount("AUT-MOD", "EPF", "LEDGER", "EUR", false), Actor.SYSTEM);
+        long events = w.app.journal().size();
+        assertThatThrownBy(() -> w.app.ledger().open(new OpenAccount("DEU-MOD", "EPF", "OTHER", "EUR", false),
+                outsider)).isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> w.app.ledger().transfer(transfer("T-OUT", deu, aut, false), outsider))
+                .isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> w.app.ledger().transferAll(java.util.List.of(transfer("T-B1", aut, deu, false),
+                transfer("T-B2", deu, aut, false)), member)).as("one entry not the member's refuses the batch")
+                .isInstanceOf(AccessDenied.class);
+        assertThat(w.app.journal().size()).as("refused writes journal nothing").isEqualTo(events);
+
+        assertThat(w.app.ledger().transfer(transfer("T-OWN", deu, aut, true), member))
+                .isInstanceOf(TransferOutcome.Created.class);
+        assertThatThrownBy(() -> w.app.ledger().post("T-OWN", outsider)).isInstanceOf(AccessDenied.class);
+        assertThat(w.app.ledger().post("T-OWN", officer)).as("the fund's organisation settles its members' transfers")
+                .isInstanceOf(TransferOutcome.Created.class);
+        assertThat(w.app.ledger().open(new OpenAccount("AUT-MOD", "EPF", "OTHER", "EUR", false), officer).owner())
+                .isEqualTo("AUT-MOD");
+    }
+
+    private static MakeTransfer transfer(String id, Account from, Account to, boolean pending) {
+        return new MakeTransfer(id, from.publicId(), to.publicId(), 100, "EUR", pending, null);
+    }
+
+    @Test
+    void aRetryOfCreatingAFundAnswersOnlyWhoeverMayCreateIt() {
+        var create = new FundCommands.CreateFund("DEF", "Defence fund", "EUR", "DEU-MOD");
+        assertThat(w.funds.create(create, otherOfficer).code()).isEqualTo("DEF");
+        assertThat(w.funds.create(create, otherOfficer).code()).as("the same command again").isEqualTo("DEF");
+        assertThatThrownBy(() -> w.funds.create(create, officer)).isInstanceOf(AccessDenied.class);
+    }
+
+    @Test
+    void onlyThePlatformsFundOfficersImportTheSharedRates() {
+        String csv = "base,quote,date,rate\nEUR,USD,2026-11-27,1.0842\n";
+        assertThatThrownBy(() -> w.app.rates().importCsv(csv, officer)).isInstanceOf(AccessDenied.class);
+        Actor platform = FundWorld.actor("quinn", org.quartermaster.access.model.WriteRule.PLATFORM_ORGANISATION,
+                Role.FUND_OFFICER);
+        assertThat(w.app.rates().importCsv(csv, platform)).isEqualTo(1);
     }
 
     @Test

@@ -104,6 +104,21 @@ class PaymentFourEyesTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void aWaitingPaymentIsNotSettledThroughTheLedgerRoutes(Kind kind) {
+        try (FundWorld w = world(kind)) {
+            Actor ivan = w.person("ivan", "person-ivan", FundWorld.FUND_ORG, Role.FUND_OFFICER);
+            w.funds.pay(w.payment("PAY-WAIT", THRESHOLD + 1), ivan);
+            // the fund's own officer may move the measure's money, but not past the second person
+            assertThatThrownBy(() -> w.app.ledger().post("PAY-WAIT", ivan)).isInstanceOf(Refused.class)
+                    .hasMessageContaining("waits for approval");
+            assertThatThrownBy(() -> w.app.ledger().voidPending("PAY-WAIT", ivan)).isInstanceOf(Refused.class);
+            assertThat(w.app.ledger().transfer("PAY-WAIT").status().name()).isEqualTo("PENDING");
+            assertThat(payeeCredits(w)).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void paymentsUpToTheThresholdArePaidAtOnceAndAboveItWait(Kind kind) {
         try (FundWorld w = world(kind)) {
             Actor ivan = w.person("ivan", "person-ivan", FundWorld.FUND_ORG, Role.FUND_OFFICER);

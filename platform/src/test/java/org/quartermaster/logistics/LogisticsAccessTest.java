@@ -107,6 +107,34 @@ class LogisticsAccessTest {
     }
 
     @Test
+    void absorptionIsSetByTheDestinationsHolderAndCountsOnlyVisibleConsignments() {
+        app.parties().addLocation(new AddLocation("REC-DEPOT", "Receiver's depot", "POL", LocationKind.DEPOT, "REC"),
+                Actor.SYSTEM);
+        SetAbsorption capacity = new SetAbsorption(null, "REC-DEPOT", "BOX", 10L, null);
+        assertThatThrownBy(() -> app.absorptions().set(capacity, STRANGER)).isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> app.absorptions().set(capacity, SENDER)).isInstanceOf(AccessDenied.class);
+        app.absorptions().set(capacity, RECEIVER);
+        String id = app.logistics().plan(new PlanShipment(null, "REC", "ORIGIN", "REC-DEPOT", "ROAD",
+                Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-09T00:00:00Z"), List.of(),
+                List.of(new PlanShipment.Line("BOX", 7L, "CONTRACT", "C-2", List.of())), Set.of()), SENDER).publicId();
+        assertThat(planned(RECEIVER)).as("the receiver sees the consignment").isEqualTo(7);
+        assertThat(planned(STRANGER)).as("a stranger sees the capacity, not the consignment").isZero();
+
+        for (String kind : List.of("DEPARTED", "ARRIVED")) app.logistics().record(id, step(kind, null), SENDER);
+        app.logistics().record(id, step("HANDED_OVER", "REC"), SENDER);
+        app.logistics().receive(id, new ConfirmReceipt(null, null, List.of(new ConfirmReceipt.Received(1, 7L)),
+                List.of()), RECEIVER);
+        assertThat(app.logistics().receivedTotal(RECEIVER)).isGreaterThanOrEqualTo(7);
+        assertThat(app.logistics().receivedTotal(STRANGER)).isZero();
+    }
+
+    private static long planned(Actor viewer) {
+        return app.absorptions().overview(viewer, Instant.now()).stream()
+                .filter(a -> a.destination().equals("REC-DEPOT")).flatMap(a -> a.weeks().stream())
+                .mapToLong(Absorption.Week::plannedUnits).sum();
+    }
+
+    @Test
     void questionsAreAskedOnlyAboutRecordsTheAskerMaySee() {
         String id = plan(SENDER).publicId();
         assertThatThrownBy(() -> app.oversight().ask(new AskQuestion(id, "why?", "DON", null, null), STRANGER))

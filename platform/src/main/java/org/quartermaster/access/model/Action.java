@@ -11,6 +11,8 @@ public enum Action {
     ANSWER_OFFER,
     CHANGE_RELEASABILITY,
     MANAGE_FUNDS,
+    /** The shared reference exchange rates every fund's reports convert with. */
+    IMPORT_EXCHANGE_RATES,
     PROCURE,
     /** A supplier submits bids, asks questions and lodges complaints in its own name. */
     BID,

@@ -39,6 +39,8 @@ public final class WriteRules {
                         Set.of(COORDINATOR, ADMIN), OWN_ORGANISATION),
                 new WriteRule("fund officers move their organisation's money", Action.MANAGE_FUNDS,
                         Set.of(FUND_OFFICER), OWN_ORGANISATION),
+                new WriteRule("platform fund officers keep the shared reference exchange rates",
+                        Action.IMPORT_EXCHANGE_RATES, Set.of(FUND_OFFICER), PLATFORM),
                 new WriteRule("procurement officers run their organisation's procedures", Action.PROCURE,
                         Set.of(PROCUREMENT_OFFICER), OWN_ORGANISATION),
                 new WriteRule("suppliers bid, ask and complain in their own name", Action.BID,

@@ -46,7 +46,7 @@ public final class DashboardPages {
             Templates.page(ctx, "dashboard/dashboard.jte", new DashboardView(chart, Json.write(chart),
                     Json.write(labels(ui)), dashboard.totals(viewer), dashboard.needsByStatus(viewer),
                     dashboard.pipeline(viewer), dashboard.criticalUncovered(viewer), dashboard.itemNames(),
-                    dashboard.deliveries(viewer), dashboard.absorption(), dashboard.openQuestions(viewer)));
+                    dashboard.deliveries(viewer), dashboard.absorption(viewer), dashboard.openQuestions(viewer)));
         });
         t.get("/api/v1/dashboard/coverage", "dashboard",
                 "Quantities asked, covered and delivered per category and priority (the dashboard's chart)",

@@ -35,6 +35,18 @@ public final class LedgerTables {
                 .map((rs, ctx) -> account(rs)).findOne();
     }
 
+    /** Owner and fund of each of {@code keys} that names an account: {@code {owner, fund}} by key. */
+    public Map<Long, String[]> ownersAndFunds(Handle h, java.util.Collection<Long> keys) {
+        Map<Long, String[]> out = new java.util.HashMap<>();
+        if (keys.isEmpty()) return out;
+        for (var row : h.createQuery("SELECT account_key, owner_code, fund_code FROM fund_accounts"
+                        + " WHERE account_key IN (<keys>)").bindList("keys", List.copyOf(keys))
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)})).list()) {
+            out.put(row.getKey(), row.getValue());
+        }
+        return out;
+    }
+
     public Optional<Account> account(Handle h, long key) {
         return h.createQuery("SELECT * FROM fund_accounts WHERE account_key = :key").bind("key", key)
                 .map((rs, ctx) -> account(rs)).findOne();

@@ -131,12 +131,12 @@ public final class FundsApi {
      * The access policy of every funds route, the pages' included: reads need a signed-in role
      * (the facade then filters by owner, releasability and membership), money moves need
      * MANAGE_FUNDS of the record's organisation, approvals APPROVE, the ledger-wide verify an
-     * auditor or administrator.
+     * auditor or administrator, the shared reference rates a fund officer of the platform.
      */
     public static void policies(RoutePolicies p) {
         RoutePolicy read = RoutePolicy.anyRole();
         RoutePolicy manage = RoutePolicy.forAction(Action.MANAGE_FUNDS);
-        p.declare("POST", "/api/v1/exchange-rates", manage);
+        p.declare("POST", "/api/v1/exchange-rates", RoutePolicy.forPlatformAction(Action.IMPORT_EXCHANGE_RATES));
         p.declare("GET", "/api/v1/exchange-rates/convert", read);
         p.declare("POST", "/api/v1/accounts", manage);
         p.declare("GET", "/api/v1/accounts", read);
@@ -311,8 +311,9 @@ public final class FundsApi {
                     String report = Http.param(ctx, "reportCurrency");
                     LocalDate date = Http.dateParam(ctx, "date");
                     LocalDate on = date != null ? date : LocalDate.now(java.time.ZoneOffset.UTC);
-                    List<BalanceLine> lines = ledger.accounts(f.code(), null, org.quartermaster.shared.Limits.PAGE_SIZE_MAX)
-                            .items().stream().map(a -> new BalanceLine(account(a), report == null ? null
+                    // the accounts of the fund the caller may see (a member: its own; the fund's organisation: all)
+                    List<BalanceLine> lines = funds.accounts(Actors.of(ctx), f.code(), null,
+                                    org.quartermaster.shared.Limits.PAGE_SIZE_MAX).items().stream().map(a -> new BalanceLine(account(a), report == null ? null
                                     : rates.convert(a.balance().posted(), a.currency(), report, on))).toList();
                     Http.json(ctx, 200, new BalanceReport(f.code(), report, on, lines));
                 });
@@ -422,8 +423,11 @@ public final class FundsApi {
                     a.balance().creditsPending() + a.balance().creditsPosted(), a.balance().creditsPosted(),
                     a.balance().available());
         }).toList();
+        // measures are the fund's own figures; the accounts listed are those the viewer may see
+        List<Account> visible = funds.accounts(viewer, f.code(), null, org.quartermaster.shared.Limits.PAGE_SIZE_MAX)
+                .items();
         return new FundResponse(f.code(), f.name(), f.currency(), key, measures,
-                accounts.stream().map(FundsApi::account).toList(),
+                visible.stream().map(FundsApi::account).toList(),
                 funds.fundings(f.code()).stream().map(FundsApi::funding).toList(),
                 funds.payments(f.code()).stream().map(FundsApi::payment).toList());
     }

@@ -269,20 +269,26 @@ public final class ShipmentsTable {
         return out;
     }
 
-    /** Units on their way (not yet received) per destination, item and planned arrival (epoch millis). */
-    public List<Object[]> inbound(Handle h) {
-        return h.createQuery("""
-                SELECT s.destination_code, l.item_code, s.planned_arrival, SUM(l.quantity - l.received_quantity)
-                FROM shipments s JOIN shipment_lines l ON l.shipment_key = s.shipment_key
-                WHERE s.status <> 'RECEIVED'
-                GROUP BY s.destination_code, l.item_code, s.planned_arrival""")
-                .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)}).list();
+    /**
+     * Units on their way (not yet received) per destination, item and planned arrival (epoch millis),
+     * over the shipments {@code access} (a read filter over {@code s}) admits.
+     */
+    public List<Object[]> inbound(Handle h, String access, Map<String, Object> params) {
+        var query = h.createQuery("SELECT s.destination_code, l.item_code, s.planned_arrival,"
+                + " SUM(l.quantity - l.received_quantity)"
+                + " FROM shipments s JOIN shipment_lines l ON l.shipment_key = s.shipment_key"
+                + " WHERE s.status <> 'RECEIVED' AND " + access
+                + " GROUP BY s.destination_code, l.item_code, s.planned_arrival");
+        params.forEach(query::bind);
+        return query.map((rs, ctx) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)}).list();
     }
 
-    /** Units received through signed receipts, in total. */
-    public long receivedTotal(Handle h) {
-        return h.createQuery("SELECT COALESCE(SUM(received_quantity), 0) FROM shipment_lines WHERE counted = 1")
-                .mapTo(Long.class).one();
+    /** Units received through signed receipts, in total, over the shipments {@code access} admits. */
+    public long receivedTotal(Handle h, String access, Map<String, Object> params) {
+        var query = h.createQuery("SELECT COALESCE(SUM(l.received_quantity), 0) FROM shipment_lines l"
+                + " JOIN shipments s ON s.shipment_key = l.shipment_key WHERE l.counted = 1 AND " + access);
+        params.forEach(query::bind);
+        return query.mapTo(Long.class).one();
     }
 
     private Shipment complete(Handle h, Shipment head) {

@@ -153,11 +153,11 @@ public final class ShipmentsApi {
                 });
         t.get("/api/v1/absorption", "shipments", "Planned arrivals against absorption capacity, per week",
                 AbsorptionList.class, ctx -> Http.json(ctx, 200,
-                        new AbsorptionList(absorptions.overview(Instant.now()))));
+                        new AbsorptionList(absorptions.overview(Actors.of(ctx), Instant.now()))));
         t.put("/api/v1/absorption", "shipments", "Set the units a destination can take in per week",
                 SetAbsorption.class, AbsorptionList.class, ctx -> {
                     absorptions.set(Http.body(ctx, SetAbsorption.class), Actors.of(ctx));
-                    Http.json(ctx, 200, new AbsorptionList(absorptions.overview(Instant.now())));
+                    Http.json(ctx, 200, new AbsorptionList(absorptions.overview(Actors.of(ctx), Instant.now())));
                 });
     }
 
