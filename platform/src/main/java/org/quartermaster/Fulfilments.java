@@ -127,7 +127,8 @@ final class Fulfilments implements Commitments {
                 return Optional.of(switch (ref.kind()) {
                     case CONTRACT -> contracted(procurement.contract(tx, ref.id()), procurement.callOffs(tx, ref.id()));
                     case CALL_OFF -> contracted(tx, procurement.callOff(tx, ref.id()), procurement);
-                    case OFFER, ALLOCATION -> throw new IllegalArgumentException(ref + " is not a contract or call-off");
+                    case OFFER, ALLOCATION ->
+                            throw new IllegalArgumentException(ref + " is not a contract or call-off");
                 });
             } catch (NotFound e) {
                 return Optional.empty();

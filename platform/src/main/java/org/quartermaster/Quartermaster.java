@@ -338,12 +338,13 @@ public final class Quartermaster implements AutoCloseable {
                     } catch (org.quartermaster.shared.NotFound contractNotVisible) {
                         line = java.util.Optional.empty(); // the call-off without its framework's schedule
                     }
-                    boolean overdue = line.map(c -> c.state() == org.quartermaster.procurement.model.ScheduleProgress
-                            .State.OVERDUE).orElse(false);
+                    boolean overdue = line.map(c -> c.state()
+                            == org.quartermaster.procurement.model.ScheduleProgress.State.OVERDUE).orElse(false);
+                    long daysLate = line.map(org.quartermaster.procurement.model.ScheduleProgress.CallOffLine::daysLate)
+                            .orElse(0L);
                     return java.util.Optional.of(new NeedPages.Contracted(o.publicId(), o.contract(), o.supplier(),
                             o.quantity(), o.deliveredQuantity(), o.status(),
-                            overdue ? o.quantity() - o.deliveredQuantity() : 0,
-                            line.map(org.quartermaster.procurement.model.ScheduleProgress.CallOffLine::daysLate).orElse(0L)));
+                            overdue ? o.quantity() - o.deliveredQuantity() : 0, daysLate));
                 }
                 default -> {
                     return java.util.Optional.empty();

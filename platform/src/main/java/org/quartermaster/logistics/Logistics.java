@@ -235,7 +235,9 @@ public final class Logistics {
      */
     private void requireOrdered(Tx tx, String field, ContractLookup.Contracted c, String item, long quantity,
                                 Map<Fulfilment, Long> inThisShipment) {
-        if (!c.item().equals(item)) throw new InvalidField(field + ".item", c.ref() + " orders " + c.item() + ", not " + item);
+        if (!c.item().equals(item)) {
+            throw new InvalidField(field + ".item", c.ref() + " orders " + c.item() + ", not " + item);
+        }
         requireUndelivered(tx, field, c, quantity, inThisShipment);
         if (c.ref().kind() == Fulfilment.Kind.CALL_OFF) {
             ContractLookup.Contracted contract = contracts.find(tx, c.contract()).orElseThrow(() ->

@@ -861,7 +861,8 @@ public final class Procurement {
     /** The call-offs of contract {@code id} inside the caller's transaction, at most a page of them. */
     public List<CallOff> callOffs(Tx tx, String id) {
         long key = PublicIds.parse(Contract.ID_PREFIX, id, "contract");
-        return tables.callOffs(tx.handle(), "o.contract_key = :contract", Map.of("contract", key), Limits.PAGE_SIZE_MAX);
+        return tables.callOffs(tx.handle(), "o.contract_key = :contract", Map.of("contract", key),
+                Limits.PAGE_SIZE_MAX);
     }
 
     public CallOff callOff(String id, Actor viewer) {

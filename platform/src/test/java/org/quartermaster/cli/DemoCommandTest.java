@@ -43,7 +43,8 @@ class DemoCommandTest {
             // consignments on the framework's call-offs were signed for and counted on their contracts
             var system = org.quartermaster.shared.Actor.SYSTEM;
             var contracts = app.procurement().contracts(null, null, 500, system).items();
-            long fromReceipts = contracts.stream().flatMap(k -> app.procurement().deliveries(k.publicId(), system).stream())
+            long fromReceipts = contracts.stream()
+                    .flatMap(k -> app.procurement().deliveries(k.publicId(), system).stream())
                     .filter(d -> d.callOff() != null && d.reference().startsWith("shipment SH-")).count();
             assertThat(fromReceipts).as("deliveries on call-offs recorded by signed receipts").isPositive();
             assertThat(contracts.stream().anyMatch(k -> app.procurement().progress(k.publicId(), system).daysLateMax() > 0))

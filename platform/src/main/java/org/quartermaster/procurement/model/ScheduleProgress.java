@@ -57,8 +57,8 @@ public record ScheduleProgress(LocalDate today, List<WeekLine> weeks, List<Miles
     }
 
     /** A delivery or final milestone: units scheduled by its due date, delivered by then, and lateness. */
-    public record MilestoneLine(String milestone, String kind, LocalDate dueOn, long scheduledByDue, long deliveredByDue,
-                                LocalDate completedOn, long daysLate, State state) {}
+    public record MilestoneLine(String milestone, String kind, LocalDate dueOn, long scheduledByDue,
+                                long deliveredByDue, LocalDate completedOn, long daysLate, State state) {}
 
     /** A call-off: its quantity due on its date, delivered so far, and lateness. */
     public record CallOffLine(String callOff, LocalDate dueOn, long quantity, long delivered, LocalDate completedOn,
