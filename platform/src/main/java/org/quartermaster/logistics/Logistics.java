@@ -133,12 +133,13 @@ public final class Logistics {
                 c.releasableTo() == null ? Set.of() : new HashSet<>(c.releasableTo()), Limits.GROUPS_MAX));
         releasable.add(c.receiver());
         releasable.remove(owner);
+        // who may ship for the owner is decided before its lines ask other contexts about their records
+        Permissions.requireWrite(tx.actor(), owner, releasable, Action.SHIP);
         List<Shipment.Stop> stops = stops(tx, c, hubs, departure, arrival);
         List<Shipment.Line> lines = lines(tx, owner, c.lines());
         Position start = new Position(ShipmentStatus.PLANNED, 0, owner);
         Shipment draft = new Shipment(0, owner, c.receiver(), mode.name(), stops, lines, start, 0, departure, arrival,
                 null, null, null, releasable, 1, tx.now(), tx.now());
-        Permissions.requireWrite(tx.actor(), owner, releasable, Action.SHIP);
         long key = table.insert(tx.handle(), draft);
         for (Shipment.Stop s : stops) table.insertStop(tx.handle(), key, s);
         for (Shipment.Line l : lines) table.insertLine(tx.handle(), key, l);

@@ -104,6 +104,17 @@ class ContractShipmentsTest {
     }
 
     @Test
+    void aStrangerActingForAPartyIsDeniedWhetherOrNotTheContractExists() {
+        Actor stranger = new Actor("eve", "OTHER", Set.of(), Set.of("LOGISTICIAN"));
+        for (String id : List.of(framework.publicId(), "CT-999999")) {
+            assertThatThrownBy(() -> app.logistics().plan(new PlanShipment("SUP", "REC", "ORIGIN", "DEST", "ROAD",
+                    Instant.parse("2026-03-03T08:00:00Z"), Instant.parse("2026-03-06T08:00:00Z"), List.of(),
+                    List.of(line("CONTRACT", id, "BOX", 1)), Set.of()), stranger)).as(id)
+                    .isInstanceOf(org.quartermaster.shared.AccessDenied.class);
+        }
+    }
+
+    @Test
     void refusesAnotherItemAndMoreThanIsLeftUndelivered() {
         refused("lines[0].item", "orders BOX, not RIFLE", "SUP", line("CALL_OFF", callOff.publicId(), "RIFLE", 1));
         refused("lines[0].quantity", "leaves 60 of its 60 units undelivered, 0 of them already on shipments", "SUP",
