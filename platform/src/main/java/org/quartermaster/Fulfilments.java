@@ -1,8 +1,12 @@
 package org.quartermaster;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.quartermaster.logistics.Commitments;
+import org.quartermaster.logistics.ContractLookup;
 import org.quartermaster.logistics.DeliveryListener;
 import org.quartermaster.logistics.Fulfilment;
 import org.quartermaster.needs.Needs;
@@ -14,14 +18,17 @@ import org.quartermaster.offers.model.OfferRules;
 import org.quartermaster.offers.model.OfferStatus;
 import org.quartermaster.planning.Planning;
 import org.quartermaster.planning.PlannedAllocation;
+import org.quartermaster.procurement.Procurement;
+import org.quartermaster.procurement.model.CallOff;
+import org.quartermaster.procurement.model.Contract;
 import org.quartermaster.shared.InvalidField;
 import org.quartermaster.shared.NotFound;
 import org.quartermaster.store.Tx;
 
 /**
- * The wiring between logistics and the contexts whose commitments it ships: what an offer or a
- * planned allocation commits, and how deliveries roll up into needs and offers. Contracts and
- * call-offs get the same two pieces when procurement exists.
+ * The wiring between logistics and the contexts whose commitments it ships: what an offer, a
+ * planned allocation, a contract or a call-off commits, and how deliveries roll up into needs,
+ * offers and contracts.
  */
 final class Fulfilments implements Commitments {
     private final Offers offers;
@@ -77,7 +84,7 @@ final class Fulfilments implements Commitments {
 
     /** Received units count on the needs they serve, never beyond a need's quantity or after it is closed. */
     static DeliveryListener needsRollUp(Needs needs) {
-        return (tx, ref, quantity, deliveries) -> {
+        return (tx, shipment, line, ref, quantity, deliveries) -> {
             for (DeliveryListener.NeedDelivery d : deliveries) {
                 Need n = needs.load(tx, d.need());
                 if (!(n.status() instanceof NeedStatus.Coverable)) continue;
@@ -100,12 +107,72 @@ final class Fulfilments implements Commitments {
             }
 
             @Override
-            public void received(Tx tx, Fulfilment ref, long quantity, List<NeedDelivery> needs) {
+            public void received(Tx tx, String shipment, int line, Fulfilment ref, long quantity,
+                                 List<NeedDelivery> needs) {
                 if (ref.kind() != Fulfilment.Kind.OFFER) return;
                 if (offers.get(tx, ref.id()).status() instanceof OfferStatus.Shipped) {
                     offers.advance(tx, ref.id(), OfferRules.Action.DELIVER);
                 }
             }
+        };
+    }
+
+    /**
+     * Contracts and call-offs as procurement states them: who may ship against one (its buyer and
+     * supplier; for a call-off also the framework's buyer), and what draws on the same units.
+     */
+    static ContractLookup contractLookup(Procurement procurement) {
+        return (tx, ref) -> {
+            try {
+                return Optional.of(switch (ref.kind()) {
+                    case CONTRACT -> contracted(procurement.contract(tx, ref.id()), procurement.callOffs(tx, ref.id()));
+                    case CALL_OFF -> contracted(tx, procurement.callOff(tx, ref.id()), procurement);
+                    case OFFER, ALLOCATION ->
+                            throw new IllegalArgumentException(ref + " is not a contract or call-off");
+                });
+            } catch (NotFound e) {
+                return Optional.empty();
+            }
+        };
+    }
+
+    private static ContractLookup.Contracted contracted(Contract k, List<CallOff> callOffs) {
+        Fulfilment ref = new Fulfilment(Fulfilment.Kind.CONTRACT, k.publicId());
+        return new ContractLookup.Contracted(ref, k.item(), k.quantity(), k.deliveredQuantity(),
+                new TreeSet<>(List.of(k.buyer(), k.supplier())), ref,
+                callOffs.stream().map(o -> new Fulfilment(Fulfilment.Kind.CALL_OFF, o.publicId())).toList());
+    }
+
+    private static ContractLookup.Contracted contracted(Tx tx, CallOff o, Procurement procurement) {
+        Contract k = procurement.contract(tx, o.contract());
+        return new ContractLookup.Contracted(new Fulfilment(Fulfilment.Kind.CALL_OFF, o.publicId()), k.item(),
+                o.quantity(), o.deliveredQuantity(), new TreeSet<>(List.of(o.buyer(), k.buyer(), k.supplier())),
+                new Fulfilment(Fulfilment.Kind.CONTRACT, k.publicId()), List.of());
+    }
+
+    /**
+     * Received units count on the contract or call-off the line names (a call-off's on its
+     * contract too), dated the day of the receipt, so that the schedule and its lateness follow
+     * the consignments. Never beyond what is still undelivered: units that came on top of the
+     * order (another delivery was recorded meanwhile) are not counted twice, and the receipt is
+     * never refused for them.
+     */
+    static DeliveryListener contractsRollUp(Procurement procurement) {
+        return (tx, shipment, line, ref, quantity, needs) -> {
+            if (ref.kind() != Fulfilment.Kind.CONTRACT && ref.kind() != Fulfilment.Kind.CALL_OFF) return;
+            long room;
+            if (ref.kind() == Fulfilment.Kind.CALL_OFF) {
+                CallOff o = procurement.callOff(tx, ref.id());
+                Contract k = procurement.contract(tx, o.contract());
+                room = Math.min(o.quantity() - o.deliveredQuantity(), k.quantity() - k.deliveredQuantity());
+            } else {
+                Contract k = procurement.contract(tx, ref.id());
+                room = k.quantity() - k.deliveredQuantity();
+            }
+            long counted = Math.min(quantity, room);
+            if (counted <= 0) return;
+            procurement.recordDelivery(tx, ref.id(), counted, LocalDate.ofInstant(tx.now(), ZoneOffset.UTC),
+                    "shipment " + shipment + " line " + line);
         };
     }
 }

@@ -100,13 +100,14 @@ public final class Quartermaster implements AutoCloseable {
         }, code -> catalog.get(code).lethal(), new PaymentApprovalsByAccess(access), paymentApprovalThreshold());
         this.rates = new ExchangeRates(db, journal);
         this.oidc = new org.quartermaster.access.web.OidcLogin(access);
+        this.procurement = new org.quartermaster.procurement.Procurement(db, journal, catalog, parties, bidSealKey(keys));
         this.logistics = new org.quartermaster.logistics.Logistics(db, journal, parties, catalog, needs,
-                new Fulfilments(offers, planning));
+                new Fulfilments(offers, planning), Fulfilments.contractLookup(procurement));
         logistics.listen(Fulfilments.needsRollUp(needs));
         logistics.listen(Fulfilments.offersRollUp(offers));
+        logistics.listen(Fulfilments.contractsRollUp(procurement));
         this.absorptions = new org.quartermaster.logistics.Absorptions(db, journal, parties, catalog);
         this.oversight = new org.quartermaster.oversight.Oversight(db, journal, parties, this::canSee);
-        this.procurement = new org.quartermaster.procurement.Procurement(db, journal, catalog, parties, bidSealKey(keys));
     }
 
     /** Whether {@code viewer} may see the record with public id {@code id}: asked by oversight. */
@@ -300,6 +301,7 @@ public final class Quartermaster implements AutoCloseable {
     private List<NeedPages.Delivery> deliveriesOf(org.quartermaster.shared.Actor viewer, String needId) {
         List<NeedPages.Delivery> out = new java.util.ArrayList<>();
         java.time.Instant now = java.time.Instant.now();
+        java.util.Map<String, java.util.Optional<NeedPages.Contracted>> contracts = new java.util.HashMap<>();
         for (var s : logistics.forNeed(viewer, needId)) {
             List<String> custody = logistics.custody(viewer, s.publicId()).stream()
                     .map(e -> e.occurredAt() + " " + e.kind() + " " + e.location() + " · " + e.person() + " ("
@@ -312,13 +314,58 @@ public final class Quartermaster implements AutoCloseable {
                     if (!share.need().equals(needId)) continue;
                     List<String> problems = discrepancies.stream().filter(d -> d.line() == line.no())
                             .map(d -> d.kind() + " " + d.quantity() + (d.note() == null ? "" : ": " + d.note())).toList();
-                    out.add(new NeedPages.Delivery(s.publicId(), line.no(), s.status().name(), s.position().holder(),
+                    var ref = line.fulfils();
+                    NeedPages.Contracted contract = contracts.computeIfAbsent(ref.id(),
+                            id -> contractedFor(viewer, ref)).orElse(null);
+                    out.add(new NeedPages.Delivery(s.publicId(), line.no(), ref.kind().name(), ref.id(), contract,
+                            s.status().name(), s.position().holder(),
                             s.origin(), s.destination(), s.plannedArrival(), s.overdue(now), share.quantity(),
                             share.deliveredQuantity(), custody, receipt, problems, line.rating(), line.ratingComment()));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * The contract or call-off a shipment line names, as {@code viewer} may see it (empty for other
+     * kinds and for what the viewer may not see): with its lateness, from procurement's schedule.
+     */
+    private java.util.Optional<NeedPages.Contracted> contractedFor(org.quartermaster.shared.Actor viewer,
+                                                                  org.quartermaster.logistics.Fulfilment ref) {
+        try {
+            switch (ref.kind()) {
+                case CONTRACT -> {
+                    var k = procurement.contract(ref.id(), viewer);
+                    var progress = procurement.progress(ref.id(), viewer);
+                    return java.util.Optional.of(new NeedPages.Contracted(k.publicId(), k.publicId(), k.supplier(),
+                            k.quantity(), k.deliveredQuantity(), k.status(), progress.unitsBehind(),
+                            progress.daysLateMax()));
+                }
+                case CALL_OFF -> {
+                    var o = procurement.callOff(ref.id(), viewer);
+                    java.util.Optional<org.quartermaster.procurement.model.ScheduleProgress.CallOffLine> line;
+                    try {
+                        line = procurement.progress(o.contract(), viewer).callOffs().stream()
+                                .filter(c -> c.callOff().equals(o.publicId())).findFirst();
+                    } catch (org.quartermaster.shared.NotFound contractNotVisible) {
+                        line = java.util.Optional.empty(); // the call-off without its framework's schedule
+                    }
+                    boolean overdue = line.map(c -> c.state()
+                            == org.quartermaster.procurement.model.ScheduleProgress.State.OVERDUE).orElse(false);
+                    long daysLate = line.map(org.quartermaster.procurement.model.ScheduleProgress.CallOffLine::daysLate)
+                            .orElse(0L);
+                    return java.util.Optional.of(new NeedPages.Contracted(o.publicId(), o.contract(), o.supplier(),
+                            o.quantity(), o.deliveredQuantity(), o.status(),
+                            overdue ? o.quantity() - o.deliveredQuantity() : 0, daysLate));
+                }
+                default -> {
+                    return java.util.Optional.empty();
+                }
+            }
+        } catch (org.quartermaster.shared.NotFound notVisible) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** A need's page shows the offers pledged to it; wired here so that needs need not know offers. */

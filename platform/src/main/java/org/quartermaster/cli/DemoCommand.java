@@ -89,6 +89,10 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Joint purchase " + joint.procedure() + ": " + org.quartermaster.demo.JointPurchase.BUYERS.size()
                     + " states, " + org.quartermaster.demo.JointPurchase.SUPPLIERS.size() + " suppliers, "
                     + joint.contracts().size() + " framework contracts, " + joint.callOffs() + " call-offs");
+            var onCallOffs = org.quartermaster.demo.DemoShipments.againstCallOffs(app.logistics(), app.procurement(),
+                    app.needs(), app.parties(), joint.contracts(), seed);
+            out.printf("Shipped %d consignments against the call-offs (%d signed for)%n", onCallOffs.shipments(),
+                    onCallOffs.receipts());
             if (noServe) return 0;
             server = app.serve(host, port);
             out.println("Quartermaster demo is ready: http://" + host + ":" + server.port() + "/");

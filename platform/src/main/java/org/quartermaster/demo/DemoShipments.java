@@ -14,6 +14,7 @@ import org.quartermaster.logistics.RecordCustody;
 import org.quartermaster.logistics.ReportDiscrepancy;
 import org.quartermaster.logistics.SetAbsorption;
 import org.quartermaster.logistics.model.Shipment;
+import org.quartermaster.needs.NeedFilter;
 import org.quartermaster.needs.Needs;
 import org.quartermaster.needs.model.Need;
 import org.quartermaster.offers.OfferFilter;
@@ -24,6 +25,9 @@ import org.quartermaster.oversight.Oversight;
 import org.quartermaster.parties.Parties;
 import org.quartermaster.parties.model.Location;
 import org.quartermaster.parties.model.OrganisationKind;
+import org.quartermaster.procurement.Procurement;
+import org.quartermaster.procurement.model.CallOff;
+import org.quartermaster.procurement.model.Contract;
 import org.quartermaster.shared.Actor;
 
 /**
@@ -106,5 +110,69 @@ public final class DemoShipments {
                     (long) (1 + r.nextInt(Math.max(1, (int) Math.min(1_000, need.quantity())))), null), a);
         }
         return new Loaded(planned, steps, receipts);
+    }
+
+    /** What {@link #againstCallOffs} shipped: consignments, and how many of them were received. */
+    public record OnCallOffs(int shipments, int receipts) {}
+
+    /**
+     * Consignments against the joint purchase's call-offs: each winner ships part of what a call-off
+     * leaves undelivered from its plant (or the buyer's depot) through Rzeszów to the oldest open
+     * Ukrainian need for the same item, which the line serves (to Lviv when there is none). The first two are signed for, one of them short, so
+     * their contracts' schedules show deliveries against the weeks already late; the third is on
+     * its way; the fourth is only planned.
+     */
+    public static OnCallOffs againstCallOffs(Logistics logistics, Procurement procurement, Needs needs, Parties parties,
+                                             List<String> contracts, long seed) {
+        Random r = new Random(seed);
+        Actor a = Actor.SYSTEM;
+        Instant now = Instant.now();
+        List<Location> places = parties.allLocations();
+        int shipped = 0, received = 0;
+        for (String id : contracts) {
+            Contract k = procurement.contract(id, a);
+            for (CallOff o : procurement.callOffs(id, a)) {
+                long left = o.quantity() - o.deliveredQuantity();
+                String origin = places.stream().filter(l -> o.supplier().equals(l.organisation())).map(Location::code)
+                        .findFirst().orElse(places.stream().filter(l -> k.buyer().equals(l.organisation()))
+                                .map(Location::code).findFirst().orElse(null));
+                if (left < 2 || origin == null) continue;
+                long quantity = left / 2;
+                // the oldest open need for the item, if any, is served; otherwise the goods go to Lviv
+                Need need = needs.list(new NeedFilter("OPEN", k.item(), null, null, null, null), a, null, 1).items()
+                        .stream().findFirst().orElse(null);
+                String receiver = need == null ? DemoWorld.RECIPIENT : need.requester();
+                String destination = need == null ? "UKR-DEPOT-LVIV" : need.destination();
+                List<PlanShipment.Serves> serves = List.of();
+                if (need != null && need.quantity() > need.deliveredQuantity()) {
+                    serves = List.of(new PlanShipment.Serves(need.publicId(),
+                            Math.min(quantity, need.quantity() - need.deliveredQuantity())));
+                }
+                Instant departure = now.minus(Duration.ofDays(6 + r.nextInt(4)));
+                Shipment s = logistics.plan(new PlanShipment(o.supplier(), receiver, origin, destination, "RAIL",
+                        departure, departure.plus(Duration.ofDays(4)), List.of(new PlanShipment.Hub("HUB-RZESZOW",
+                        null, null)), List.of(new PlanShipment.Line(null, quantity, "CALL_OFF", o.publicId(), serves)),
+                        Set.of()), a);
+                shipped++;
+                if (shipped > 3) continue; // planned only
+                String[][] chain = {{"DEPARTED", o.supplier(), null}, {"ARRIVED_AT_HUB", o.supplier(), null},
+                        {"DEPARTED", o.supplier(), null}, {"ARRIVED", o.supplier(), null},
+                        {"HANDED_OVER", o.supplier(), receiver}};
+                int taken = shipped == 3 ? 3 : chain.length;
+                for (String[] e : java.util.Arrays.copyOf(chain, taken)) {
+                    logistics.record(s.publicId(), new RecordCustody(e[0], e[1], "Demo " + e[1], e[2], null, null,
+                            null), a);
+                }
+                if (shipped == 3) continue; // on its way
+                long short_ = shipped == 1 ? Math.max(1, quantity / 20) : 0;
+                List<ReportDiscrepancy> problems = short_ == 0 ? List.of()
+                        : List.of(new ReportDiscrepancy(1, "SHORT", short_, "pallet missing on arrival", null, null,
+                                List.of()));
+                logistics.receive(s.publicId(), new ConfirmReceipt(receiver, "Demo receiver",
+                        List.of(new ConfirmReceipt.Received(1, quantity - short_)), problems), a);
+                received++;
+            }
+        }
+        return new OnCallOffs(shipped, received);
     }
 }

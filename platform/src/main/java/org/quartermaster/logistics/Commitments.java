@@ -5,7 +5,8 @@ import org.quartermaster.store.Tx;
 
 /**
  * What a fulfilment reference commits, as the context that owns it says (wired in
- * {@code Quartermaster}): offers and allocations answer; kinds not yet checkable answer empty.
+ * {@code Quartermaster}): offers and allocations answer; contracts and call-offs answer empty here
+ * (they are checked through {@link ContractLookup}).
  * An unknown or unusable reference throws {@code InvalidField} on {@code field}.
  */
 @FunctionalInterface

@@ -5,8 +5,7 @@ import org.quartermaster.shared.InvalidField;
 
 /**
  * What a shipment line fulfils: an offer, a contract, a call-off or a planned allocation, by
- * public id. Offers and allocations are checked when the line is planned; contracts and call-offs
- * are stored as given until procurement can be asked.
+ * public id, checked when the line is planned (by the contexts that own them, through the wiring).
  */
 public record Fulfilment(Kind kind, String id) {
     /** Longest id a reference may carry. */

@@ -75,18 +75,24 @@ public final class Logistics {
     private final Catalog catalog;
     private final Needs needs;
     private final Commitments commitments;
+    private final ContractLookup contracts;
     private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
     final ShipmentsTable table = new ShipmentsTable();
     final SigningKeysTable keys = new SigningKeysTable();
 
+    /**
+     * Logistics over {@code db}: {@code commitments} says what offers and allocations commit,
+     * {@code contracts} what contracts and call-offs order (both answered by the wiring).
+     */
     public Logistics(Database db, Journal journal, Parties parties, Catalog catalog, Needs needs,
-                     Commitments commitments) {
+                     Commitments commitments, ContractLookup contracts) {
         this.db = db;
         this.journal = journal;
         this.parties = parties;
         this.catalog = catalog;
         this.needs = needs;
         this.commitments = commitments;
+        this.contracts = contracts;
     }
 
     /** Adds a roll-up of deliveries (wiring only); listeners run in the order added. */
@@ -127,12 +133,13 @@ public final class Logistics {
                 c.releasableTo() == null ? Set.of() : new HashSet<>(c.releasableTo()), Limits.GROUPS_MAX));
         releasable.add(c.receiver());
         releasable.remove(owner);
+        // who may ship for the owner is decided before its lines ask other contexts about their records
+        Permissions.requireWrite(tx.actor(), owner, releasable, Action.SHIP);
         List<Shipment.Stop> stops = stops(tx, c, hubs, departure, arrival);
-        List<Shipment.Line> lines = lines(tx, c.lines());
+        List<Shipment.Line> lines = lines(tx, owner, c.lines());
         Position start = new Position(ShipmentStatus.PLANNED, 0, owner);
         Shipment draft = new Shipment(0, owner, c.receiver(), mode.name(), stops, lines, start, 0, departure, arrival,
                 null, null, null, releasable, 1, tx.now(), tx.now());
-        Permissions.requireWrite(tx.actor(), owner, releasable, Action.SHIP);
         long key = table.insert(tx.handle(), draft);
         for (Shipment.Stop s : stops) table.insertStop(tx.handle(), key, s);
         for (Shipment.Line l : lines) table.insertLine(tx.handle(), key, l);
@@ -169,7 +176,7 @@ public final class Logistics {
         return stops;
     }
 
-    private List<Shipment.Line> lines(Tx tx, List<PlanShipment.Line> given) {
+    private List<Shipment.Line> lines(Tx tx, String owner, List<PlanShipment.Line> given) {
         Checks.required("lines", given);
         if (given.isEmpty()) throw new InvalidField("lines", "must have at least one line");
         Checks.sizeAtMost("lines", given, LINES_MAX);
@@ -183,9 +190,12 @@ public final class Logistics {
                     Limits.QUANTITY_MAX);
             Fulfilment ref = fulfilment(field, l.kind(), l.fulfils());
             Optional<Commitments.Commitment> committed = commitments.of(tx, field + ".fulfils", ref);
-            String item = l.item() != null ? l.item() : committed.map(Commitments.Commitment::item).orElse(null);
+            Optional<ContractLookup.Contracted> contracted = contracted(tx, field + ".fulfils", ref, owner);
+            String item = l.item() != null ? l.item() : committed.map(Commitments.Commitment::item)
+                    .or(() -> contracted.map(ContractLookup.Contracted::item)).orElse(null);
             if (item == null) throw new InvalidField(field + ".item", "is required");
             ItemFacts facts = catalog.facts(tx, field + ".item", item);
+            if (contracted.isPresent()) requireOrdered(tx, field, contracted.get(), item, quantity, inThisShipment);
             if (committed.isPresent()) {
                 Commitments.Commitment cm = committed.get();
                 if (!cm.item().equals(item)) {
@@ -203,6 +213,51 @@ public final class Logistics {
             lines.add(new Shipment.Line(i + 1, item, quantity, ref, shares, 0, 0, false, null, null, null));
         }
         return lines;
+    }
+
+    /**
+     * The contract or call-off a line names, if it names one: it must exist and {@code owner} must
+     * be a party to it (its buyer or supplier); one answer for both, so that a stranger learns
+     * nothing of contracts it is not party to.
+     */
+    private Optional<ContractLookup.Contracted> contracted(Tx tx, String field, Fulfilment ref, String owner) {
+        if (ref.kind() != Fulfilment.Kind.CONTRACT && ref.kind() != Fulfilment.Kind.CALL_OFF) return Optional.empty();
+        String what = ref.kind() == Fulfilment.Kind.CONTRACT ? "contract" : "call-off";
+        ContractLookup.Contracted c = contracts.find(tx, ref).filter(x -> x.shippers().contains(owner))
+                .orElseThrow(() -> new InvalidField(field, "names no " + what + " that " + owner + " is a party to: "
+                        + ref.id()));
+        return Optional.of(c);
+    }
+
+    /**
+     * A line on a contract or call-off ships its item and no more than it leaves undelivered, less
+     * what other lines (here or on other shipments) already carry towards it; a call-off's units
+     * count on its contract too.
+     */
+    private void requireOrdered(Tx tx, String field, ContractLookup.Contracted c, String item, long quantity,
+                                Map<Fulfilment, Long> inThisShipment) {
+        if (!c.item().equals(item)) {
+            throw new InvalidField(field + ".item", c.ref() + " orders " + c.item() + ", not " + item);
+        }
+        requireUndelivered(tx, field, c, quantity, inThisShipment);
+        if (c.ref().kind() == Fulfilment.Kind.CALL_OFF) {
+            ContractLookup.Contracted contract = contracts.find(tx, c.contract()).orElseThrow(() ->
+                    new IllegalStateException("call-off " + c.ref().id() + " has no contract " + c.contract()));
+            requireUndelivered(tx, field, contract, quantity, inThisShipment);
+        }
+    }
+
+    private void requireUndelivered(Tx tx, String field, ContractLookup.Contracted c, long quantity,
+                                    Map<Fulfilment, Long> inThisShipment) {
+        List<String> callOffs = c.callOffs().stream().map(Fulfilment::id).toList();
+        long pending = table.pendingOn(tx.handle(), c.ref().kind(), List.of(c.ref().id()))
+                + table.pendingOn(tx.handle(), Fulfilment.Kind.CALL_OFF, callOffs);
+        pending += inThisShipment.getOrDefault(c.ref(), 0L);
+        for (Fulfilment o : c.callOffs()) pending += inThisShipment.getOrDefault(o, 0L);
+        if (pending + quantity > c.undelivered()) {
+            throw new InvalidField(field + ".quantity", c.ref() + " leaves " + c.undelivered() + " of its "
+                    + c.quantity() + " units undelivered, " + pending + " of them already on shipments");
+        }
     }
 
     private static Fulfilment fulfilment(String field, String kind, String id) {

@@ -112,7 +112,9 @@ final class Receiving {
             if (share.quantity() > 0) deliveries.add(new DeliveryListener.NeedDelivery(share.need(), share.quantity()));
         }
         if (received == 0) return;
-        for (DeliveryListener listener : listeners) listener.received(tx, line.fulfils(), received, deliveries);
+        for (DeliveryListener listener : listeners) {
+            listener.received(tx, s.publicId(), line.no(), line.fulfils(), received, deliveries);
+        }
     }
 
     private static Map<Integer, Long> receivedLines(Shipment s, List<ConfirmReceipt.Received> given) {

@@ -32,6 +32,7 @@ import org.quartermaster.procurement.model.CallOff;
 import org.quartermaster.procurement.model.Complaint;
 import org.quartermaster.procurement.model.Contract;
 import org.quartermaster.procurement.model.Criterion;
+import org.quartermaster.procurement.model.Delivery;
 import org.quartermaster.procurement.model.Evaluation;
 import org.quartermaster.procurement.model.EvaluationMethod;
 import org.quartermaster.procurement.model.Procedure;
@@ -40,6 +41,7 @@ import org.quartermaster.procurement.model.ProcedureStatus;
 import org.quartermaster.procurement.model.Question;
 import org.quartermaster.procurement.model.RedFlag;
 import org.quartermaster.procurement.model.RedFlags;
+import org.quartermaster.procurement.model.ScheduleProgress;
 import org.quartermaster.shared.Actor;
 import org.quartermaster.shared.Checks;
 import org.quartermaster.shared.Cursor;
@@ -68,6 +70,8 @@ public final class Procurement {
     public static final int MILESTONES_MAX = 50;
     public static final int STANDSTILL_DAYS_MAX = 60;
     public static final int BIDS_MAX = 500_000;
+    /** Deliveries a contract's page lists one by one (its schedule counts all of them). */
+    public static final int DELIVERIES_SHOWN_MAX = 100;
 
     private final Database db;
     private final Journal journal;
@@ -817,9 +821,48 @@ public final class Procurement {
         return Page.cut(db.read(h -> tables.contracts(h, w, params, size + 1, before)), size, Contract::key);
     }
 
-    /** Delivered units per week of a contract, to compare with its schedule. */
-    public Map<LocalDate, Long> deliveriesByWeek(String id, Actor viewer) {
-        return db.read(h -> tables.deliveriesByWeek(h, visibleContract(h, id, viewer).key()));
+    /** The latest deliveries of a contract the viewer may see, newest first, with their references. */
+    public List<Delivery> deliveries(String id, Actor viewer) {
+        return db.read(h -> tables.deliveries(h, visibleContract(h, id, viewer).key(), DELIVERIES_SHOWN_MAX));
+    }
+
+    /**
+     * A contract's schedule against its deliveries today: per week, delivery milestone and call-off
+     * (those the viewer may see), what arrived by when and how many days late.
+     */
+    public ScheduleProgress progress(String id, Actor viewer) {
+        return db.read(h -> {
+            Contract k = visibleContract(h, id, viewer);
+            ReadFilter.Condition f = Permissions.readFilter(viewer, db.dialect(), "o.owner_org", "o.releasable_to");
+            Map<String, Object> params = new HashMap<>(f.params());
+            params.put("contract", k.key());
+            List<CallOff> callOffs = tables.callOffs(h, f.sql() + " AND o.contract_key = :contract", params,
+                    Limits.PAGE_SIZE_MAX);
+            return ScheduleProgress.of(k, callOffs, tables.deliveriesPerDay(h, k.key()),
+                    LocalDate.ofInstant(db.now(), ZoneOffset.UTC));
+        });
+    }
+
+    /**
+     * The contract {@code id} read inside the caller's transaction, whoever may see it: for another
+     * context's rules (logistics checks a consignment against it), which decide who may use it.
+     *
+     * @throws NotFound when there is no such contract
+     */
+    public Contract contract(Tx tx, String id) {
+        return visibleContract(tx.handle(), id, Actor.SYSTEM);
+    }
+
+    /** The call-off {@code id} inside the caller's transaction, as {@link #contract(Tx, String)}. */
+    public CallOff callOff(Tx tx, String id) {
+        return callOffByKey(tx.handle(), PublicIds.parse(CallOff.ID_PREFIX, id, "call-off"));
+    }
+
+    /** The call-offs of contract {@code id} inside the caller's transaction, at most a page of them. */
+    public List<CallOff> callOffs(Tx tx, String id) {
+        long key = PublicIds.parse(Contract.ID_PREFIX, id, "contract");
+        return tables.callOffs(tx.handle(), "o.contract_key = :contract", Map.of("contract", key),
+                Limits.PAGE_SIZE_MAX);
     }
 
     public CallOff callOff(String id, Actor viewer) {

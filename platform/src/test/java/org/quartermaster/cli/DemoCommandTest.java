@@ -33,12 +33,22 @@ class DemoCommandTest {
         assertThat(code).as(out.toString()).isZero();
         assertThat(out.toString()).contains("Proposed plan P-000001", "Demo logins", DemoLogins.PASSWORD,
                 DemoLogins.TOTP_SECRET, "qm-coordinator")
-                .containsPattern("Shipped [1-9][0-9]* consignments");
+                .containsPattern("Shipped [1-9][0-9]* consignments")
+                .containsPattern("Shipped [1-9][0-9]* consignments against the call-offs \\([1-9][0-9]* signed for\\)");
         try (Quartermaster app = new Quartermaster(Database.embedded(dir), JournalKeys.load(dir))) {
             var plan = app.planning().latest().orElseThrow();
             assertThat(app.logistics().board(org.quartermaster.shared.Actor.SYSTEM).values().stream()
                     .mapToLong(Long::longValue).sum()).as("the demo's shipments are on the board").isPositive();
             assertThat(plan.size().needLines()).isPositive();
+            // consignments on the framework's call-offs were signed for and counted on their contracts
+            var system = org.quartermaster.shared.Actor.SYSTEM;
+            var contracts = app.procurement().contracts(null, null, 500, system).items();
+            long fromReceipts = contracts.stream()
+                    .flatMap(k -> app.procurement().deliveries(k.publicId(), system).stream())
+                    .filter(d -> d.callOff() != null && d.reference().startsWith("shipment SH-")).count();
+            assertThat(fromReceipts).as("deliveries on call-offs recorded by signed receipts").isPositive();
+            assertThat(contracts.stream().anyMatch(k -> app.procurement().progress(k.publicId(), system).daysLateMax() > 0))
+                    .as("a contract runs late against its schedule").isTrue();
             assertThat(app.verify(app.journal().keys().publicKey()))
                     .isInstanceOf(org.quartermaster.audit.Verifier.Report.Verified.class);
             // Every organisation has one account per role; a second factor uses the shared demo secret.

@@ -24,10 +24,11 @@ class ShipCommandTest {
         String key;
         try (TestServer s = TestServer.sqlite()) {
             LogisticsEndToEndTest.referenceData(s);
+            String offer = LogisticsEndToEndTest.acceptedOffer(s, 3);
             String id = ok(s.post("/api/v1/shipments", """
                     {"owner":"DEU-MOD","receiver":"UKR-MOD","origin":"DEPOT-DE","destination":"DEST-UA","mode":"AIR",
                      "plannedDeparture":"2026-01-01T08:00:00Z","plannedArrival":"2026-01-02T08:00:00Z",
-                     "lines":[{"kind":"CALL_OFF","fulfils":"CO-1","item":"HELMET","quantity":3}]}"""), 201)
+                     "lines":[{"kind":"OFFER","fulfils":"%s","item":"HELMET","quantity":3}]}""".formatted(offer)), 201)
                     .json().get("id").asText();
             String path = "/api/v1/shipments/" + id;
             ok(s.post(path + "/custody", custody("DEPARTED", "DEU-MOD", "A", "")), 201);

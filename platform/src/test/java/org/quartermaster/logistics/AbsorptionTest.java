@@ -21,10 +21,11 @@ class AbsorptionTest {
             ok(s.put("/api/v1/absorption", """
                     {"organisation":"UKR-MOD","destination":"DEST-UA","item":"HELMET","unitsPerWeek":30}"""), 200);
             LocalDate monday = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            String offer = LogisticsEndToEndTest.acceptedOffer(s, 55);
             // two shipments arriving next week (20 + 25 = 45 > 30), one in three weeks (10 <= 30)
-            plan(s, monday.plusWeeks(1).plusDays(2), 20);
-            plan(s, monday.plusWeeks(1).plusDays(4), 25);
-            plan(s, monday.plusWeeks(3), 10);
+            plan(s, offer, monday.plusWeeks(1).plusDays(2), 20);
+            plan(s, offer, monday.plusWeeks(1).plusDays(4), 25);
+            plan(s, offer, monday.plusWeeks(3), 10);
             JsonNode row = ok(s.get("/api/v1/absorption"), 200).json().get("items").get(0);
             assertThat(row.get("destination").asText()).isEqualTo("DEST-UA");
             assertThat(row.get("unitsPerWeek").asLong()).isEqualTo(30);
@@ -52,11 +53,11 @@ class AbsorptionTest {
         }
     }
 
-    static void plan(TestServer s, LocalDate arrival, long quantity) {
+    static void plan(TestServer s, String offer, LocalDate arrival, long quantity) {
         ok(s.post("/api/v1/shipments", """
                 {"owner":"DEU-MOD","receiver":"UKR-MOD","origin":"DEPOT-DE","destination":"DEST-UA","mode":"ROAD",
                  "plannedDeparture":"2020-01-01T00:00:00Z","plannedArrival":"%sT12:00:00Z",
-                 "lines":[{"kind":"CONTRACT","fulfils":"C-9","item":"HELMET","quantity":%d}]}"""
-                .formatted(arrival, quantity)), 201);
+                 "lines":[{"kind":"OFFER","fulfils":"%s","item":"HELMET","quantity":%d}]}"""
+                .formatted(arrival, offer, quantity)), 201);
     }
 }

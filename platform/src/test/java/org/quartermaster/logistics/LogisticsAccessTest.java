@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +14,8 @@ import org.quartermaster.Quartermaster;
 import org.quartermaster.catalog.DefineItem;
 import org.quartermaster.catalog.model.Category;
 import org.quartermaster.logistics.model.Shipment;
+import org.quartermaster.offers.MakeOffer;
+import org.quartermaster.offers.model.OfferRules;
 import org.quartermaster.oversight.AskQuestion;
 import org.quartermaster.parties.AddLocation;
 import org.quartermaster.parties.RegisterOrganisation;
@@ -31,6 +34,8 @@ import org.quartermaster.testing.TestDatabases;
  */
 class LogisticsAccessTest {
     static Quartermaster app;
+    /** An accepted donation of DON's that the shipments fulfil. */
+    static String offer;
     static final Actor SENDER = new Actor("anna", "DON", Set.of(), Set.of("LOGISTICIAN"));
     static final Actor CARRIER = new Actor("piotr", "CAR", Set.of(), Set.of("LOGISTICIAN"));
     static final Actor RECEIVER = new Actor("olena", "REC", Set.of(), Set.of("LOGISTICIAN"));
@@ -48,6 +53,9 @@ class LogisticsAccessTest {
         for (String l : List.of("ORIGIN", "HUB", "DEST")) {
             app.parties().addLocation(new AddLocation(l, l, "POL", LocationKind.DEPOT, null), a);
         }
+        offer = app.offers().make(new MakeOffer("DON", "BOX", 100, "NEW", "ORIGIN", LocalDate.of(2026, 1, 1),
+                "DONATION", false, null, false, null, Set.of()), a).publicId();
+        app.offers().act(offer, OfferRules.Action.ACCEPT, 1, a);
     }
 
     @AfterAll
@@ -59,7 +67,7 @@ class LogisticsAccessTest {
         return app.logistics().plan(new PlanShipment(null, "REC", "ORIGIN", "DEST", "ROAD",
                 Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-09T00:00:00Z"),
                 List.of(new PlanShipment.Hub("HUB", null, null)),
-                List.of(new PlanShipment.Line("BOX", 5L, "CONTRACT", "C-1", List.of())), Set.of()), actor);
+                List.of(new PlanShipment.Line("BOX", 5L, "OFFER", offer, List.of())), Set.of()), actor);
     }
 
     static RecordCustody step(String kind, String to) {

@@ -86,12 +86,12 @@ class LogisticsBadInputTest {
         for (int i = 0; i < Logistics.HUBS_MAX + 1; i++) hubs.append(i == 0 ? "" : ",").append("{\"location\":\"HUB-PL\"}");
         problem(s.post("/api/v1/shipments", body("\"quantity\":5").replace("[{\"location\":\"HUB-PL\"}]",
                 "[" + hubs + "]")), 422, "/hubs");
-        // a contract is stored as given (procurement checks it later), but still needs an item
+        // a contract or call-off is checked with procurement: one that does not exist is refused on the line
+        problem(s.post("/api/v1/shipments", body("\"quantity\":5,\"item\":\"HELMET\"").replace(
+                "\"OFFER\",\"fulfils\":\"" + offer + "\"", "\"CONTRACT\",\"fulfils\":\"C-1\"")), 422, "/lines/0/fulfils");
         problem(s.post("/api/v1/shipments", body("\"quantity\":5").replace("\"OFFER\",\"fulfils\":\"" + offer + "\"",
-                "\"CONTRACT\",\"fulfils\":\"C-1\"")), 422, "/lines/0/item");
+                "\"CALL_OFF\",\"fulfils\":\"CO-000001\"")), 422, "/lines/0/fulfils");
         assertThat(journal()).as("nothing journalled").isEqualTo(before);
-        ok(s.post("/api/v1/shipments", body("\"quantity\":5,\"item\":\"HELMET\"").replace(
-                "\"OFFER\",\"fulfils\":\"" + offer + "\"", "\"CONTRACT\",\"fulfils\":\"C-1\"")), 201);
     }
 
     @Test

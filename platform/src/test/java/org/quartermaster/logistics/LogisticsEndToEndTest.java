@@ -63,6 +63,18 @@ public class LogisticsEndToEndTest {
         }
     }
 
+    /**
+     * An accepted donation of {@code quantity} helmets by DEU-MOD from DEPOT-DE, pledged to no
+     * need: something real for a shipment line to fulfil. Returns its id.
+     */
+    public static String acceptedOffer(TestServer s, long quantity) {
+        String offer = ok(s.post("/api/v1/offers", """
+                {"donor":"DEU-MOD","item":"HELMET","quantity":%d,"condition":"NEW","origin":"DEPOT-DE",
+                 "availableFrom":"2026-01-01","terms":"DONATION"}""".formatted(quantity)), 201).json().get("id").asText();
+        ok(s.post("/api/v1/offers/" + offer + "/accept", "{\"version\":1}"), 200);
+        return offer;
+    }
+
     public static String custody(String kind, String org, String person, String extra) {
         return "{\"kind\":\"" + kind + "\",\"organisation\":\"" + org + "\",\"person\":\"" + person + "\"" + extra + "}";
     }

@@ -28,11 +28,12 @@ class ShipmentPagesTest {
     static void start() {
         s = TestServer.sqlite();
         LogisticsEndToEndTest.referenceData(s);
+        String offer = LogisticsEndToEndTest.acceptedOffer(s, 20);
         id = ok(s.post("/api/v1/shipments", """
                 {"owner":"DEU-MOD","receiver":"UKR-MOD","origin":"DEPOT-DE","destination":"DEST-UA","mode":"RAIL",
                  "plannedDeparture":"2026-01-01T08:00:00Z","plannedArrival":"2026-01-05T18:00:00Z",
                  "hubs":[{"location":"HUB-PL"}],
-                 "lines":[{"kind":"CONTRACT","fulfils":"C-7","item":"HELMET","quantity":20}]}"""), 201)
+                 "lines":[{"kind":"OFFER","fulfils":"%s","item":"HELMET","quantity":20}]}""".formatted(offer)), 201)
                 .json().get("id").asText();
         String path = "/api/v1/shipments/" + id + "/custody";
         ok(s.post(path, custody("DEPARTED", "DEU-MOD", "Anna", "")), 201);

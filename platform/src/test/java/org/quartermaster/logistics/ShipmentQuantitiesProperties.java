@@ -27,14 +27,19 @@ import org.quartermaster.shared.AccessDenied;
 import org.quartermaster.shared.Actor;
 import org.quartermaster.shared.InvalidField;
 import org.quartermaster.shared.Refused;
+import org.quartermaster.testing.ContractFixture;
+import org.quartermaster.testing.MovableClock;
 import org.quartermaster.testing.TestDatabases;
 
 /**
  * Random sequences of shipments, custody steps (right and wrong), departures with partial
- * quantities and receipts (right and wrong), seeded. After every step: per line received <=
- * shipped <= committed; lines on one offer never commit more than it; each need's delivered
- * quantity equals an independent count of signed receipts (no line counted twice); a refused
- * step leaves the journal and the shipment as they were.
+ * quantities and receipts (right and wrong), seeded. Lines fulfil offers, a framework contract
+ * and a call-off under it. After every step: per line received <= shipped <= committed; lines on
+ * one offer never commit more than it; what is on its way to a contract or call-off plus what it
+ * has delivered never exceeds its quantity; each need's and each contract's and call-off's
+ * delivered quantity equals an independent count of signed receipts, with one delivery record per
+ * counted line (no line counted twice); a refused step leaves the journal and the shipment as
+ * they were.
  */
 class ShipmentQuantitiesProperties {
     static final int ROUNDS = 12;
@@ -42,21 +47,30 @@ class ShipmentQuantitiesProperties {
     static final String[] ORGS = {"DON", "CAR", "REC"};
     static final String[] KINDS = {"HANDED_OVER", "DEPARTED", "ARRIVED_AT_HUB", "ARRIVED", "RECEIPT"};
     static final Actor A = Actor.SYSTEM;
+    /** The framework contract DON buys from CAR (400 boxes) and a call-off of 150 under it. */
+    static String contract;
+    static String callOff;
+    /** Units received per contract or call-off, counted independently; and the lines counted. */
+    static final Map<String, Long> EXPECTED_CONTRACTS = new HashMap<>();
+    static final List<String> COUNTED_LINES = new ArrayList<>();
 
     @Test
     void receivedNeverExceedsShippedNorShippedCommittedAndNothingCountsTwice() {
         long seed = Long.getLong("qm.seed", System.nanoTime());
-        try (Quartermaster app = new Quartermaster(TestDatabases.sqlite())) {
-            setUp(app);
+        MovableClock clock = new MovableClock(Instant.parse("2026-01-05T08:00:00Z"));
+        try (Quartermaster app = new Quartermaster(TestDatabases.open(TestDatabases.Kind.SQLITE, clock))) {
+            setUp(app, clock);
             for (int round = 0; round < ROUNDS; round++) run(app, new Random(seed + round), round);
             assertThat(RECEIPTS[0]).as("some sequences reach a signed receipt").isGreaterThan(0);
-            System.out.println("seed " + seed + ": " + RECEIPTS[0] + " receipts accepted in " + ROUNDS + " rounds");
+            assertThat(COUNTED_LINES).as("some receipts count on the contract or its call-off").isNotEmpty();
+            System.out.println("seed " + seed + ": " + RECEIPTS[0] + " receipts accepted in " + ROUNDS + " rounds, "
+                    + COUNTED_LINES.size() + " lines counted on the contract or its call-off");
         } catch (AssertionError | RuntimeException e) {
             throw new AssertionError("seed " + seed + " (rerun with -Dqm.seed=" + seed + "): " + e.getMessage(), e);
         }
     }
 
-    static void setUp(Quartermaster app) {
+    static void setUp(Quartermaster app, MovableClock clock) {
         app.catalog().define(new DefineItem("BOX", "Box", "H87", null, null, Category.OTHER, false, List.of()), A);
         app.parties().register(new RegisterOrganisation("DON", "Donor", OrganisationKind.DONOR_STATE, "DEU", Set.of(), null), A);
         app.parties().register(new RegisterOrganisation("CAR", "Carrier", OrganisationKind.SUPPLIER, "POL", Set.of(), null), A);
@@ -64,6 +78,10 @@ class ShipmentQuantitiesProperties {
         for (String l : List.of("ORIGIN", "HUB1", "HUB2", "DEST")) {
             app.parties().addLocation(new AddLocation(l, l, "POL", LocationKind.DEPOT, null), A);
         }
+        contract = ContractFixture.sign(app, clock, "DON", "CAR", "BOX", 400, true).publicId();
+        callOff = ContractFixture.callOff(app, contract, 150, LocalDate.of(2026, 2, 1)).publicId();
+        EXPECTED_CONTRACTS.put(contract, 0L);
+        EXPECTED_CONTRACTS.put(callOff, 0L);
     }
 
     /** Expected delivered per need, counted independently from the receipts that were accepted. */
@@ -93,8 +111,10 @@ class ShipmentQuantitiesProperties {
             for (int j = 0; j < 1 + r.nextInt(3); j++) {
                 List<PlanShipment.Serves> serves = r.nextBoolean() ? List.of()
                         : List.of(new PlanShipment.Serves(needs.get(r.nextInt(needs.size())), (long) (1 + r.nextInt(40))));
-                lines.add(new PlanShipment.Line(null, (long) (1 + r.nextInt(40)), "OFFER",
-                        offers.get(r.nextInt(offers.size())), serves));
+                int pick = r.nextInt(6); // a third of the lines on the contract or its call-off
+                String kind = pick == 0 ? "CONTRACT" : pick == 1 ? "CALL_OFF" : "OFFER";
+                String ref = pick == 0 ? contract : pick == 1 ? callOff : offers.get(r.nextInt(offers.size()));
+                lines.add(new PlanShipment.Line(null, (long) (1 + r.nextInt(40)), kind, ref, serves));
             }
             List<PlanShipment.Hub> hubs = r.nextBoolean() ? List.of(new PlanShipment.Hub("HUB1", null, null))
                     : List.of(new PlanShipment.Hub("HUB1", null, null), new PlanShipment.Hub("HUB2", null, null));
@@ -103,7 +123,7 @@ class ShipmentQuantitiesProperties {
                         Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"), hubs, lines,
                         Set.of()), A).publicId());
             } catch (InvalidField expected) {
-                // over-committing an offer (or a share above the line) is refused: checked below by the invariant
+                // over-committing an offer or contract (or a share above the line) is refused: checked below
             }
             check(app, needs, offers);
         }
@@ -178,6 +198,10 @@ class ShipmentQuantitiesProperties {
     /** The independent count: each received line's units go to its needs in order, up to each share and need. */
     static void expectDeliveries(Quartermaster app, Shipment s) {
         for (Shipment.Line l : s.lines()) {
+            if (l.fulfils().kind() != Fulfilment.Kind.OFFER && l.receivedQuantity() > 0) {
+                EXPECTED_CONTRACTS.merge(l.fulfils().id(), l.receivedQuantity(), Long::sum);
+                COUNTED_LINES.add("shipment " + s.publicId() + " line " + l.no());
+            }
             long left = l.receivedQuantity();
             for (Shipment.NeedShare share : l.needs()) {
                 long take = Math.min(left, share.quantity());
@@ -206,5 +230,36 @@ class ShipmentQuantitiesProperties {
         for (String n : needs) {
             assertThat(app.needs().get(n).deliveredQuantity()).as("delivered to " + n).isEqualTo(EXPECTED.get(n));
         }
+        checkContracts(app);
+    }
+
+    /**
+     * The contract and its call-off against the independent count: delivered equals what the
+     * receipts confirmed on their lines (a call-off's on its contract too), one delivery record
+     * per counted line; on the way plus delivered never above the quantity.
+     */
+    static void checkContracts(Quartermaster app) {
+        var k = app.procurement().contract(contract, A);
+        var o = app.procurement().callOff(callOff, A);
+        long viaCallOff = EXPECTED_CONTRACTS.get(callOff);
+        assertThat(o.deliveredQuantity()).as("delivered on " + callOff).isEqualTo(viaCallOff);
+        assertThat(k.deliveredQuantity()).as("delivered on " + contract).isEqualTo(EXPECTED_CONTRACTS.get(contract) + viaCallOff);
+        var recorded = app.procurement().deliveries(contract, A);
+        assertThat(recorded).extracting(org.quartermaster.procurement.model.Delivery::reference)
+                .as("one delivery per counted line").containsExactlyInAnyOrderElementsOf(COUNTED_LINES);
+        Map<String, Long> onTheWay = new HashMap<>();
+        for (Shipment s : app.logistics().list(A, null, null, null, null, 500).items()) {
+            for (Shipment.Line l : s.lines()) {
+                if (l.fulfils().kind() == Fulfilment.Kind.OFFER || l.counted()) continue;
+                long units = s.status() == org.quartermaster.logistics.model.ShipmentStatus.PLANNED ? l.quantity()
+                        : l.shippedQuantity();
+                onTheWay.merge(l.fulfils().id(), units, Long::sum);
+            }
+        }
+        long toCallOff = onTheWay.getOrDefault(callOff, 0L);
+        assertThat(toCallOff + o.deliveredQuantity()).as("on its way to and delivered on " + callOff)
+                .isLessThanOrEqualTo(o.quantity());
+        assertThat(onTheWay.getOrDefault(contract, 0L) + toCallOff + k.deliveredQuantity())
+                .as("on its way to and delivered on " + contract).isLessThanOrEqualTo(k.quantity());
     }
 }

@@ -65,6 +65,18 @@ public final class TestDatabases {
         return Database.open(postgresUrl());
     }
 
+    /** A fresh database of {@code kind} whose transactions read the time from {@code clock}. */
+    public static Database open(Kind kind, java.time.Clock clock) {
+        if (kind == Kind.POSTGRESQL) return Database.open(postgresUrl(), clock);
+        try {
+            Path dir = Files.createTempDirectory("qm-test-");
+            dir.toFile().deleteOnExit();
+            return Database.open("jdbc:sqlite:" + dir.resolve("quartermaster.db").toAbsolutePath(), clock);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Optional<String> postgresBase() {
         return Optional.ofNullable(System.getenv(POSTGRES_ENV)).filter(s -> !s.isBlank());
     }

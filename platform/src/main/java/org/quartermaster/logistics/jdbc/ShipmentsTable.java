@@ -77,6 +77,19 @@ public final class ShipmentsTable {
     }
 
     /**
+     * Units on their way to fulfil one of {@code ids} of {@code kind} and not yet counted by a
+     * receipt: a planned line's quantity, a departed line's shipped quantity.
+     */
+    public long pendingOn(Handle h, Fulfilment.Kind kind, List<String> ids) {
+        if (ids.isEmpty()) return 0;
+        return h.createQuery("""
+                SELECT COALESCE(SUM(CASE WHEN s.status = 'PLANNED' THEN l.quantity ELSE l.shipped_quantity END), 0)
+                FROM shipment_lines l JOIN shipments s ON s.shipment_key = l.shipment_key
+                WHERE l.counted = 0 AND l.fulfils_kind = :kind AND l.fulfils_id IN (<ids>)""")
+                .bind("kind", kind.name()).bindList("ids", ids).mapTo(Long.class).one();
+    }
+
+    /**
      * Moves the shipment to {@code p} where {@code version} is current; zero rows means someone
      * recorded a step first (stale).
      */

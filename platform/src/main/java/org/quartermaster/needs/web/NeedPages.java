@@ -88,16 +88,32 @@ public final class NeedPages {
     }
 
     /**
-     * One shipment line serving the need: where the consignment is, who holds it, its custody steps
+     * One shipment line serving the need: what it fulfils (kind and id, and the contract when it
+     * names one the viewer may see), where the consignment is, who holds it, its custody steps
      * (as sentences), the signed receipt, discrepancies and the field rating once given.
      */
-    public record Delivery(String shipment, int line, String status, String holder, String origin, String destination,
+    public record Delivery(String shipment, int line, String fulfilsKind, String fulfilsId, Contracted contract,
+                           String status, String holder, String origin, String destination,
                            java.time.Instant plannedArrival, boolean overdue, long quantity, long delivered,
                            List<String> custody, String receipt, List<String> discrepancies, Integer rating,
                            String ratingComment) {}
 
+    /**
+     * A contract or call-off a shipment line fulfils: its page ({@code contract}), supplier, units
+     * ordered and delivered, status, and how far it is behind: units overdue and the worst days late.
+     */
+    public record Contracted(String id, String contract, String supplier, long quantity, long delivered, String status,
+                             long unitsBehind, long daysLate) {}
+
     public record NeedView(Need need, String itemName, String unit, List<Pledge> pledges,
-                           List<History.Entry> history, Planned planned, List<Delivery> deliveries) {}
+                           List<History.Entry> history, Planned planned, List<Delivery> deliveries) {
+        /** The contracts and call-offs the need's shipments fulfil, once each, in the order first shipped. */
+        public List<Contracted> contracts() {
+            java.util.Map<String, Contracted> out = new java.util.LinkedHashMap<>();
+            for (Delivery d : deliveries) if (d.contract() != null) out.putIfAbsent(d.contract().id(), d.contract());
+            return List.copyOf(out.values());
+        }
+    }
 
     public static void routes(RouteTable t, Needs needs, Catalog catalog, Parties parties, Journal journal,
                               Pledges pledges, PlanLines plans, Deliveries deliveries) {

@@ -22,6 +22,7 @@ import org.quartermaster.procurement.model.CallOff;
 import org.quartermaster.procurement.model.Complaint;
 import org.quartermaster.procurement.model.Contract;
 import org.quartermaster.procurement.model.Criterion;
+import org.quartermaster.procurement.model.Delivery;
 import org.quartermaster.procurement.model.EvaluationMethod;
 import org.quartermaster.procurement.model.Procedure;
 import org.quartermaster.procurement.model.ProcedureKind;
@@ -560,15 +561,34 @@ public final class ProcurementTables {
                 .bind("ref", reference).bind("now", now.toEpochMilli()).execute();
     }
 
-    /** Delivered quantity per week start (Monday) of a contract: the schedule's counterpart. */
-    public Map<LocalDate, Long> deliveriesByWeek(Handle h, long contract) {
-        Map<LocalDate, Long> out = new java.util.TreeMap<>();
-        h.createQuery("SELECT delivered_on, quantity FROM proc_deliveries WHERE contract_key = :c")
+    /**
+     * A contract's deliveries summed per day and call-off (null: against the contract itself),
+     * oldest first: what its schedule is measured against. Bounded by the calendar, not by how
+     * many consignments there were.
+     */
+    public List<Delivery> deliveriesPerDay(Handle h, long contract) {
+        return h.createQuery("""
+                SELECT delivered_on, call_off_key, SUM(quantity) AS quantity, MIN(recorded_at) AS recorded_at
+                FROM proc_deliveries WHERE contract_key = :c
+                GROUP BY delivered_on, call_off_key ORDER BY delivered_on, call_off_key""")
                 .bind("c", contract).map((rs, ctx) -> {
-                    LocalDate day = LocalDate.parse(rs.getString("delivered_on"));
-                    out.merge(day.with(java.time.DayOfWeek.MONDAY), rs.getLong("quantity"), Long::sum);
-                    return 0;
+                    long callOff = rs.getLong("call_off_key");
+                    String id = rs.wasNull() ? null : PublicIds.format(CallOff.ID_PREFIX, callOff);
+                    return new Delivery(LocalDate.parse(rs.getString("delivered_on")), rs.getLong("quantity"), id,
+                            null, instant(rs, "recorded_at"));
                 }).list();
-        return out;
+    }
+
+    /** A contract's latest {@code limit} deliveries one by one, newest first, with their references. */
+    public List<Delivery> deliveries(Handle h, long contract, int limit) {
+        return h.createQuery("""
+                SELECT delivered_on, call_off_key, quantity, reference, recorded_at FROM proc_deliveries
+                WHERE contract_key = :c ORDER BY delivery_key DESC LIMIT :limit""")
+                .bind("c", contract).bind("limit", limit).map((rs, ctx) -> {
+                    long callOff = rs.getLong("call_off_key");
+                    String id = rs.wasNull() ? null : PublicIds.format(CallOff.ID_PREFIX, callOff);
+                    return new Delivery(LocalDate.parse(rs.getString("delivered_on")), rs.getLong("quantity"), id,
+                            rs.getString("reference"), instant(rs, "recorded_at"));
+                }).list();
     }
 }

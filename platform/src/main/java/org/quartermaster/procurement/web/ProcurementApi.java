@@ -15,9 +15,11 @@ import org.quartermaster.procurement.model.Bid;
 import org.quartermaster.procurement.model.CallOff;
 import org.quartermaster.procurement.model.Complaint;
 import org.quartermaster.procurement.model.Contract;
+import org.quartermaster.procurement.model.Delivery;
 import org.quartermaster.procurement.model.Procedure;
 import org.quartermaster.procurement.model.Question;
 import org.quartermaster.procurement.model.RedFlag;
+import org.quartermaster.procurement.model.ScheduleProgress;
 import org.quartermaster.server.Actors;
 import org.quartermaster.server.Http;
 import org.quartermaster.server.RouteTable;
@@ -68,6 +70,8 @@ public final class ProcurementApi {
     public record CallOffList(List<CallOffResponse> items) {}
 
     public record ComplaintList(List<Complaint> items) {}
+
+    public record DeliveryList(List<Delivery> items) {}
 
     public record NoticePage(List<Procurement.Notice> items, String next) {}
 
@@ -191,6 +195,12 @@ public final class ProcurementApi {
         });
         t.get("/api/v1/contracts/{id}", TAG, "Read one contract", ContractResponse.class,
                 ctx -> Http.json(ctx, 200, response(p.contract(ctx.pathParam("id"), Actors.of(ctx)))));
+        t.get("/api/v1/contracts/{id}/progress", TAG,
+                "The schedule against deliveries today: per week, delivery milestone and call-off, days late",
+                ScheduleProgress.class, ctx -> Http.json(ctx, 200, p.progress(ctx.pathParam("id"), Actors.of(ctx))));
+        t.get("/api/v1/contracts/{id}/deliveries", TAG, "The latest deliveries recorded against a contract",
+                DeliveryList.class, ctx -> Http.json(ctx, 200, new DeliveryList(p.deliveries(ctx.pathParam("id"),
+                        Actors.of(ctx)))));
         t.patch("/api/v1/contracts/{id}", TAG, "Change schedule, milestones or guarantee with a rationale",
                 ChangeContract.class, ContractResponse.class, ctx -> Http.json(ctx, 200,
                         response(p.changeContract(ctx.pathParam("id"), Http.body(ctx, ChangeContract.class), Actors.of(ctx)))));
@@ -245,6 +255,8 @@ public final class ProcurementApi {
                 .declare("POST", P + "/{id}/disqualifications", forAction(Action.PROCURE))
                 .declare("GET", "/api/v1/contracts", anyRole())
                 .declare("GET", "/api/v1/contracts/{id}", anyRole())
+                .declare("GET", "/api/v1/contracts/{id}/progress", anyRole())
+                .declare("GET", "/api/v1/contracts/{id}/deliveries", anyRole())
                 .declare("PATCH", "/api/v1/contracts/{id}", forAction(Action.PROCURE))
                 .declare("POST", "/api/v1/contracts/{id}/milestones/{milestone}/pay", forAction(Action.PROCURE))
                 .declare("POST", "/api/v1/contracts/{id}/call-offs", forAction(Action.JOIN_PROCUREMENT))

@@ -7,11 +7,9 @@ import static org.quartermaster.access.RoutePolicy.publicRoute;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.quartermaster.access.RoutePolicies;
 import org.quartermaster.access.model.Action;
 import org.quartermaster.procurement.Procurement;
@@ -21,9 +19,11 @@ import org.quartermaster.procurement.model.CallOff;
 import org.quartermaster.procurement.model.Complaint;
 import org.quartermaster.procurement.model.Contract;
 import org.quartermaster.procurement.model.Criterion;
+import org.quartermaster.procurement.model.Delivery;
 import org.quartermaster.procurement.model.Procedure;
 import org.quartermaster.procurement.model.ProcedureStatus;
 import org.quartermaster.procurement.model.RedFlag;
+import org.quartermaster.procurement.model.ScheduleProgress;
 import org.quartermaster.server.Actors;
 import org.quartermaster.server.RouteTable;
 import org.quartermaster.server.Templates;
@@ -66,14 +66,26 @@ public final class ProcurementPages {
 
     public record SheetView(Procedure procedure, List<Criterion> scored, List<String> evaluators, List<SheetRow> rows) {}
 
-    /** One week of a contract: scheduled and delivered, and both cumulated. */
-    public record WeekRow(LocalDate weekStart, long scheduled, long delivered, long scheduledToDate, long deliveredToDate) {
-        public boolean behind() {
-            return deliveredToDate < scheduledToDate;
+    /**
+     * A contract's page: the contract, its schedule against deliveries with lateness per week,
+     * delivery milestone and call-off, its call-offs, the latest deliveries and its red flags.
+     */
+    public record ContractView(Contract contract, ScheduleProgress progress, List<CallOff> callOffs,
+                               List<Delivery> deliveries, List<RedFlag> flags) {
+        public List<ScheduleProgress.WeekLine> weeks() {
+            return progress.weeks();
+        }
+
+        /** The progress of a delivery milestone, or null for a payment-only one. */
+        public ScheduleProgress.MilestoneLine progressOf(Contract.Milestone m) {
+            return progress.milestones().stream().filter(x -> x.milestone().equals(m.id())).findFirst().orElse(null);
+        }
+
+        /** The progress of a call-off. */
+        public ScheduleProgress.CallOffLine progressOf(CallOff o) {
+            return progress.callOffs().stream().filter(x -> x.callOff().equals(o.publicId())).findFirst().orElse(null);
         }
     }
-
-    public record ContractView(Contract contract, List<WeekRow> weeks, List<CallOff> callOffs, List<RedFlag> flags) {}
 
     public static void routes(RouteTable t, Procurement p) {
         t.page(HandlerType.GET, "/procurements", "Joint procedures visible to the caller and published notices", ctx ->
@@ -154,25 +166,13 @@ public final class ProcurementPages {
 
     static ContractView contract(Procurement p, String id, Actor viewer) {
         Contract k = p.contract(id, viewer);
-        Map<LocalDate, Long> delivered = p.deliveriesByWeek(id, viewer);
-        TreeMap<LocalDate, long[]> weeks = new TreeMap<>();
-        for (Contract.Week w : k.schedule()) weeks.computeIfAbsent(w.weekStart(), d -> new long[2])[0] += w.quantity();
-        delivered.forEach((week, q) -> weeks.computeIfAbsent(week, d -> new long[2])[1] += q);
-        List<WeekRow> rows = new ArrayList<>();
-        long scheduledToDate = 0;
-        long deliveredToDate = 0;
-        for (var e : weeks.entrySet()) {
-            scheduledToDate += e.getValue()[0];
-            deliveredToDate += e.getValue()[1];
-            rows.add(new WeekRow(e.getKey(), e.getValue()[0], e.getValue()[1], scheduledToDate, deliveredToDate));
-        }
         List<RedFlag> flags;
         try {
             flags = p.redFlags(k.procedure(), viewer).stream().filter(f -> f.subject().equals(k.publicId())).toList();
         } catch (org.quartermaster.shared.NotFound notAParticipant) {
             flags = List.of(); // a supplier sees its contract, not the procedure's flags
         }
-        return new ContractView(k, rows, p.callOffs(id, viewer), flags);
+        return new ContractView(k, p.progress(id, viewer), p.callOffs(id, viewer), p.deliveries(id, viewer), flags);
     }
 
     private static long number(Context ctx, String field) {
