@@ -206,16 +206,28 @@ final class MatrixLogisticsEntries {
 
     private Shipment plan(String owner, String receiver, Set<String> marking) {
         return app.logistics().plan(new PlanShipment(owner, receiver, ORIGIN, DESTINATION, "ROAD", DEPARTURE, ARRIVAL,
-                List.of(), List.of(new PlanShipment.Line(AccessWorld.ITEM, QUANTITY, "CONTRACT",
-                        "MX-C-" + unique.incrementAndGet(), List.of())), marking), Actor.SYSTEM);
+                List.of(), List.of(new PlanShipment.Line(AccessWorld.ITEM, QUANTITY, "OFFER", offer(), List.of())),
+                marking), Actor.SYSTEM);
     }
 
-    private static String planBody() {
+    /**
+     * A fresh accepted offer of the owner for one consignment to carry (a receipt delivers the
+     * offer, and a delivered offer cannot be shipped again).
+     */
+    private String offer() {
+        String id = app.offers().make(new org.quartermaster.offers.MakeOffer(OWN, AccessWorld.ITEM, QUANTITY, "NEW",
+                AccessWorld.DEPOT, AccessWorld.DUE.minusMonths(3), "DONATION", false, null, false, null,
+                AccessMatrixTest.RELEASED), Actor.SYSTEM).publicId();
+        app.offers().act(id, org.quartermaster.offers.model.OfferRules.Action.ACCEPT, 1, Actor.SYSTEM);
+        return id;
+    }
+
+    private String planBody() {
         return """
                 {"owner":"%s","receiver":"%s","origin":"%s","destination":"%s","mode":"ROAD",
                  "plannedDeparture":"%s","plannedArrival":"%s",
-                 "lines":[{"item":"%s","quantity":%d,"kind":"CONTRACT","fulfils":"MX-C-NEW"}],"releasableTo":["%s"]}"""
-                .formatted(OWN, PARTNER, ORIGIN, DESTINATION, DEPARTURE, ARRIVAL, AccessWorld.ITEM, QUANTITY,
+                 "lines":[{"item":"%s","quantity":%d,"kind":"OFFER","fulfils":"%s"}],"releasableTo":["%s"]}"""
+                .formatted(OWN, PARTNER, ORIGIN, DESTINATION, DEPARTURE, ARRIVAL, AccessWorld.ITEM, QUANTITY, offer(),
                         AccessWorld.GROUP);
     }
 

@@ -122,9 +122,12 @@ class LogisticsAccessTest {
         assertThatThrownBy(() -> app.absorptions().set(capacity, STRANGER)).isInstanceOf(AccessDenied.class);
         assertThatThrownBy(() -> app.absorptions().set(capacity, SENDER)).isInstanceOf(AccessDenied.class);
         app.absorptions().set(capacity, RECEIVER);
+        String own = app.offers().make(new MakeOffer("DON", "BOX", 7, "NEW", "ORIGIN", LocalDate.of(2026, 1, 1),
+                "DONATION", false, null, false, null, Set.of()), Actor.SYSTEM).publicId();
+        app.offers().act(own, OfferRules.Action.ACCEPT, 1, Actor.SYSTEM);
         String id = app.logistics().plan(new PlanShipment(null, "REC", "ORIGIN", "REC-DEPOT", "ROAD",
                 Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-09T00:00:00Z"), List.of(),
-                List.of(new PlanShipment.Line("BOX", 7L, "CONTRACT", "C-2", List.of())), Set.of()), SENDER).publicId();
+                List.of(new PlanShipment.Line("BOX", 7L, "OFFER", own, List.of())), Set.of()), SENDER).publicId();
         assertThat(planned(RECEIVER)).as("the receiver sees the consignment").isEqualTo(7);
         assertThat(planned(STRANGER)).as("a stranger sees the capacity, not the consignment").isZero();
 
