@@ -714,24 +714,33 @@ public final class Procurement {
             }
             tables.updateContract(tx.handle(), copy(k, k.guaranteeMinor(), k.calledOffQuantity() + quantity,
                     k.calledOffMinor() + value, k.deliveredQuantity(), k.status()), k.version(), tx.now());
-            Set<String> audience = new TreeSet<>(Set.of(k.supplier(), k.buyer()));
-            audience.remove(buyer);
-            long key = tables.insertCallOff(tx.handle(), k.key(), buyer, audience, quantity, value, due, tx.now());
+            long key = tables.insertCallOff(tx.handle(), k.key(), buyer, callOffAudience(k, buyer), quantity, value, due,
+                    tx.now());
             String cid = PublicIds.format(CallOff.ID_PREFIX, key);
             journal.record(tx, "CallOffPlaced", cid, new CallOffPlaced(cid, k.publicId(), buyer, quantity, value));
             return callOffByKey(tx.handle(), key);
         }));
     }
 
-    /** A delivery against a contract or call-off, recorded by a logistician of a party it is released to. */
+    /**
+     * A delivery against a contract or call-off, recorded by a logistician of a party it is
+     * released to: for a call-off, a party to the call-off (its buyer, the supplier, the
+     * contract's buyer), not any party to the contract it is placed under.
+     */
     public Contract recordDelivery(String contractOrCallOffId, RecordDelivery c, Actor actor) {
         long quantity = Checks.atMost("quantity", Checks.positive("quantity", Checks.required("quantity", c.quantity())),
                 Limits.QUANTITY_MAX);
         LocalDate on = Checks.required("deliveredOn", c.deliveredOn());
         String reference = Checks.text("reference", c.reference(), Limits.NAME_LENGTH_MAX);
         return db.write(actor, tx -> {
-            Contract k = contractOf(tx.handle(), contractOrCallOffId, actor);
-            Permissions.requireWrite(actor, k.buyer(), k.releasableTo(), Action.RECEIVE);
+            if (isCallOff(contractOrCallOffId)) {
+                CallOff o = visibleCallOff(tx.handle(), contractOrCallOffId, actor);
+                Contract k = contractOf(tx.handle(), contractOrCallOffId, actor);
+                Permissions.requireWrite(actor, o.buyer(), callOffAudience(k, o.buyer()), Action.RECEIVE);
+            } else {
+                Contract k = contractOf(tx.handle(), contractOrCallOffId, actor);
+                Permissions.requireWrite(actor, k.buyer(), k.releasableTo(), Action.RECEIVE);
+            }
             return recordDelivery(tx, contractOrCallOffId, quantity, on, reference);
         });
     }
@@ -866,14 +875,28 @@ public final class Procurement {
     }
 
     public CallOff callOff(String id, Actor viewer) {
+        return db.read(h -> visibleCallOff(h, id, viewer));
+    }
+
+    /** The call-off if the viewer may see it; otherwise it does not exist for them. */
+    private CallOff visibleCallOff(Handle h, String id, Actor viewer) {
         long key = PublicIds.parse(CallOff.ID_PREFIX, id, "call-off");
-        return db.read(h -> {
-            ReadFilter.Condition f = Permissions.readFilter(viewer, db.dialect(), "o.owner_org", "o.releasable_to");
-            Map<String, Object> params = new HashMap<>(f.params());
-            params.put("key", key);
-            return tables.callOffs(h, f.sql() + " AND o.call_off_key = :key", params, 1).stream().findFirst()
-                    .orElseThrow(() -> new NotFound("call-off", id));
-        });
+        ReadFilter.Condition f = Permissions.readFilter(viewer, db.dialect(), "o.owner_org", "o.releasable_to");
+        Map<String, Object> params = new HashMap<>(f.params());
+        params.put("key", key);
+        return tables.callOffs(h, f.sql() + " AND o.call_off_key = :key", params, 1).stream().findFirst()
+                .orElseThrow(() -> new NotFound("call-off", id));
+    }
+
+    /** Whom a call-off of {@code buyer} under {@code k} is released to: the supplier and the contract's buyer. */
+    private static Set<String> callOffAudience(Contract k, String buyer) {
+        Set<String> audience = new TreeSet<>(Set.of(k.supplier(), k.buyer()));
+        audience.remove(buyer);
+        return audience;
+    }
+
+    private static boolean isCallOff(String id) {
+        return id != null && id.startsWith(CallOff.ID_PREFIX + "-");
     }
 
     public List<CallOff> callOffs(String contract, Actor viewer) {
@@ -977,7 +1000,7 @@ public final class Procurement {
     }
 
     private Contract contractOf(Handle h, String contractOrCallOffId, Actor viewer) {
-        if (contractOrCallOffId != null && contractOrCallOffId.startsWith(CallOff.ID_PREFIX + "-")) {
+        if (isCallOff(contractOrCallOffId)) {
             long key = tables.contractOfCallOff(h, PublicIds.parse(CallOff.ID_PREFIX, contractOrCallOffId, "call-off"));
             if (key == 0) throw new NotFound("call-off", contractOrCallOffId);
             return visibleContract(h, PublicIds.format(Contract.ID_PREFIX, key), viewer);

@@ -21,14 +21,17 @@ import org.quartermaster.procurement.ProcurementCommands.*;
 import org.quartermaster.procurement.model.Contract;
 import org.quartermaster.procurement.model.Procedure;
 import org.quartermaster.procurement.model.RedFlag;
+import org.quartermaster.shared.AccessDenied;
 import org.quartermaster.shared.Actor;
+import org.quartermaster.shared.NotFound;
 import org.quartermaster.shared.Refused;
 import org.quartermaster.store.Database;
 
 /**
  * The facade on its own: a restricted, lowest-price procedure with one contract for the group,
  * invitations, disqualifications and the red flags they raise from stored data, and a delivery
- * recorded inside another context's transaction.
+ * recorded inside another context's transaction; who records deliveries against a framework's
+ * call-offs.
  */
 class ProcurementFacadeTest {
     static final Actor ANNA = new Actor("anna", "LEAD", Set.of(), Set.of("PROCUREMENT_OFFICER"));
@@ -116,5 +119,46 @@ class ProcurementFacadeTest {
         Contract done = app.db().write(Actor.SYSTEM, tx -> procurement.recordDelivery(tx, group.publicId(), 600,
                 LocalDate.of(2026, 2, 27), "consignment K-3"));
         assertThat(done.status()).isEqualTo("DELIVERED");
+    }
+
+    /**
+     * A call-off is its buyer's, released to the supplier and the framework's buyer: another
+     * participant of the group framework records deliveries against the contract, not against a
+     * call-off it is no party to (it cannot even see it).
+     */
+    @Test
+    void onlyAPartyToACallOffRecordsDeliveriesAgainstIt() {
+        Instant now = clock.instant();
+        String id = procurement.open(new OpenProcedure("LEAD", "Framework", "FRAMEWORK", "LOWEST_PRICE", null, "EUR",
+                true, 1_000, 0, now.plusSeconds(60), now.plusSeconds(120),
+                List.of(new LotSpec("AMMO-155", null, 100_000L)), null), ANNA).publicId();
+        for (String buyer : List.of("ST-B1", "ST-B2")) {
+            procurement.join(id, new Join(buyer, 1_000_000_000L, "budget"), ANNA);
+            procurement.commit(id, new Commit(buyer, 1, 500L), Actor.SYSTEM);
+        }
+        clock.advance(Duration.ofSeconds(61));
+        procurement.publish(id, new Publish("notice", procurement.get(id, ANNA).version()), ANNA);
+        procurement.submitBid(id, new SubmitBid("SUP-S1", 1, 90_000L, 4, null), Actor.SYSTEM);
+        clock.advance(Duration.ofSeconds(60));
+        procurement.requestOpening(id, procurement.get(id, ANNA).version(), ANNA);
+        procurement.confirmOpening(id, procurement.get(id, BRUNO).version(), BRUNO);
+        procurement.evaluate(id, procurement.get(id, ANNA).version(), ANNA);
+        procurement.award(id, procurement.get(id, ANNA).version(), ANNA);
+        String framework = procurement.conclude(id, procurement.get(id, ANNA).version(), ANNA).get(0).publicId();
+        Actor b1 = new Actor("bea", "ST-B1", Set.of(), Set.of("PROCUREMENT_OFFICER"));
+        String callOff = procurement.callOff(framework, new PlaceCallOff("ST-B1", 10L, LocalDate.of(2026, 4, 6)), b1)
+                .publicId();
+        Actor b1Logistician = new Actor("bob", "ST-B1", Set.of(), Set.of("LOGISTICIAN"));
+        Actor b2Logistician = new Actor("ben", "ST-B2", Set.of(), Set.of("LOGISTICIAN"));
+        RecordDelivery one = new RecordDelivery(1L, LocalDate.of(2026, 3, 2), "consignment K-9");
+
+        assertThat(procurement.recordDelivery(framework, one, b2Logistician).deliveredQuantity()).isEqualTo(1);
+        assertThatThrownBy(() -> procurement.callOff(callOff, b2Logistician)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> procurement.recordDelivery(callOff, one, b2Logistician))
+                .isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> procurement.recordDelivery(callOff, one, b1))
+                .isInstanceOf(AccessDenied.class);
+        assertThat(procurement.recordDelivery(callOff, one, b1Logistician).deliveredQuantity()).isEqualTo(2);
+        assertThat(procurement.callOff(callOff, b1Logistician).deliveredQuantity()).isEqualTo(1);
     }
 }
