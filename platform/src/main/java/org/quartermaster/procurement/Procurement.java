@@ -830,9 +830,15 @@ public final class Procurement {
         return Page.cut(db.read(h -> tables.contracts(h, w, params, size + 1, before)), size, Contract::key);
     }
 
-    /** The latest deliveries of a contract the viewer may see, newest first, with their references. */
+    /**
+     * The latest deliveries of a contract the viewer may see, newest first, with their references:
+     * against the contract itself or against a call-off the viewer may see (a call-off is its
+     * buyer's, the supplier's and the contract buyer's, not every party's to the contract).
+     */
     public List<Delivery> deliveries(String id, Actor viewer) {
-        return db.read(h -> tables.deliveries(h, visibleContract(h, id, viewer).key(), DELIVERIES_SHOWN_MAX));
+        ReadFilter.Condition callOffs = Permissions.readFilter(viewer, db.dialect(), "o.owner_org", "o.releasable_to");
+        return db.read(h -> tables.deliveries(h, visibleContract(h, id, viewer).key(), DELIVERIES_SHOWN_MAX,
+                callOffs));
     }
 
     /**

@@ -579,16 +579,23 @@ public final class ProcurementTables {
                 }).list();
     }
 
-    /** A contract's latest {@code limit} deliveries one by one, newest first, with their references. */
-    public List<Delivery> deliveries(Handle h, long contract, int limit) {
-        return h.createQuery("""
-                SELECT delivered_on, call_off_key, quantity, reference, recorded_at FROM proc_deliveries
-                WHERE contract_key = :c ORDER BY delivery_key DESC LIMIT :limit""")
-                .bind("c", contract).bind("limit", limit).map((rs, ctx) -> {
-                    long callOff = rs.getLong("call_off_key");
-                    String id = rs.wasNull() ? null : PublicIds.format(CallOff.ID_PREFIX, callOff);
-                    return new Delivery(LocalDate.parse(rs.getString("delivered_on")), rs.getLong("quantity"), id,
-                            rs.getString("reference"), instant(rs, "recorded_at"));
-                }).list();
+    /**
+     * A contract's latest {@code limit} deliveries one by one, newest first, with their references:
+     * those against the contract itself and those against a call-off {@code callOffs} lets through
+     * (a filter over the call-off's {@code o.owner_org} and {@code o.releasable_to}).
+     */
+    public List<Delivery> deliveries(Handle h, long contract, int limit, ReadFilter.Condition callOffs) {
+        Query q = h.createQuery("""
+                SELECT d.delivered_on, d.call_off_key, d.quantity, d.reference, d.recorded_at FROM proc_deliveries d
+                LEFT JOIN proc_call_offs o ON o.call_off_key = d.call_off_key
+                WHERE d.contract_key = :c AND (d.call_off_key IS NULL OR\s""" + callOffs.sql() + """
+                ) ORDER BY d.delivery_key DESC LIMIT :limit""");
+        callOffs.params().forEach(q::bind);
+        return q.bind("c", contract).bind("limit", limit).map((rs, ctx) -> {
+            long callOff = rs.getLong("call_off_key");
+            String id = rs.wasNull() ? null : PublicIds.format(CallOff.ID_PREFIX, callOff);
+            return new Delivery(LocalDate.parse(rs.getString("delivered_on")), rs.getLong("quantity"), id,
+                    rs.getString("reference"), instant(rs, "recorded_at"));
+        }).list();
     }
 }
