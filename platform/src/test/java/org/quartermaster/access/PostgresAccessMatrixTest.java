@@ -7,6 +7,6 @@ import org.quartermaster.testing.TestDatabases;
 class PostgresAccessMatrixTest extends AccessMatrixTest {
     @Override
     Database database() {
-        return TestDatabases.postgres();
+        return TestDatabases.open(TestDatabases.Kind.POSTGRESQL, clock);
     }
 }
