@@ -25,8 +25,11 @@ import picocli.CommandLine.Option;
  * {@code ./qm bench logistics}: custody events ingested through the HTTP API on PostgreSQL.
  * Shipments through two hubs are planned first (not measured); then concurrent clients post each
  * shipment's nine custody steps in order (hand-over, departure, arrival at hub, ... hand-over to
- * the receiver), every step a checked, journalled transaction. Reports events per second and
- * latency percentiles of the custody posts.
+ * the receiver), every step its own HTTP request, checked and journalled. Access is enforced:
+ * a platform admin (added with {@code qm user add}) sets the reference data up and issues each
+ * organisation's logisticians an API token; every step is posted with the token of the
+ * organisation holding the goods. Reports events per second and latency percentiles of the
+ * custody posts, and then reads every shipment back to check that each step was stored.
  */
 @Command(name = "logistics", mixinStandardHelpOptions = true,
         description = "Custody events per second and p99 latency through the API, on PostgreSQL.")
@@ -67,8 +70,9 @@ final class LogisticsBench implements Callable<Integer> {
     boolean json;
 
     /** The figures of one run. */
-    record Result(long events, long failed, long shipments, int clients, double planSeconds, double seconds,
-                  double eventsPerSecond, double p50Millis, double p99Millis, double maxMillis, String firstFailure) {}
+    record Result(long events, long failed, long stored, long shipments, int clients, double planSeconds,
+                  double seconds, double eventsPerSecond, double p50Millis, double p99Millis, double maxMillis,
+                  double verifySeconds, double loadBefore, double loadAfter, int cores, String firstFailure) {}
 
     @Override
     public Integer call() throws Exception {
@@ -89,10 +93,13 @@ final class LogisticsBench implements Callable<Integer> {
         try {
             String inSchema = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
             Path log = Files.createTempDirectory("qm-logistics-").resolve("serve.log");
-            try (ServerProcess server = ServerProcess.start(fatJar, List.of("--db", inSchema), javaOptions, log)) {
-                Result r = run(new ApiClient(server.base()));
+            List<String> storeArgs = List.of("--db", inSchema);
+            try (ServerProcess server = ServerProcess.start(fatJar, storeArgs, javaOptions, log)) {
+                ApiClient admin = ReferenceData.platformClient(new ApiClient(server.base()), fatJar, storeArgs,
+                        "bench-logistics-admin", List.of("ADMIN"));
+                Result r = run(admin);
                 print(r);
-                return r.failed() == 0 ? 0 : 1;
+                return r.failed() == 0 && r.stored() == r.events() ? 0 : 1;
             }
         } finally {
             try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
@@ -103,28 +110,38 @@ final class LogisticsBench implements Callable<Integer> {
         }
     }
 
-    private Result run(ApiClient api) throws Exception {
-        referenceData(api);
+    private Result run(ApiClient admin) throws Exception {
+        referenceData(admin);
+        // Each organisation's logisticians post its steps with its own API token.
+        Map<String, ApiClient> byOrganisation = new LinkedHashMap<>();
+        for (String org : List.of("B-SENDER", "B-CARRIER-1", "B-CARRIER-2")) {
+            String token = admin.postExpecting(201, "/api/v1/tokens", """
+                    {"name":"bench %s","organisation":"%s","roles":["LOGISTICIAN"]}""".formatted(org, org))
+                    .json().get("token").asText();
+            byOrganisation.put(org, admin.withToken(token));
+        }
+        ApiClient sender = byOrganisation.get("B-SENDER");
         int shipments = (int) ((events + CHAIN.length - 1) / CHAIN.length);
         String[] ids = new String[shipments];
         long planStart = System.nanoTime();
-        parallel(shipments, i -> ids[i] = api.postExpecting(201, "/api/v1/shipments", plan(i)).json().get("id").asText(),
-                "planned");
+        parallel(shipments, (i, own) -> ids[i] = own.get("B-SENDER").postExpecting(201, "/api/v1/shipments", plan(i))
+                .json().get("id").asText(), byOrganisation, "planned", null);
         double planSeconds = (System.nanoTime() - planStart) / 1e9;
 
+        double loadBefore = loadAverage();
         long[] latencies = new long[(int) events];
         AtomicLong recorded = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicReference<String> firstFailure = new AtomicReference<>();
         long start = System.nanoTime();
-        parallel(shipments, i -> {
+        parallel(shipments, (i, own) -> {
             int steps = (int) Math.min(CHAIN.length, events - (long) i * CHAIN.length);
             for (int step = 0; step < steps; step++) {
                 String[] e = CHAIN[step];
-                String body = "{\"kind\":\"" + e[0] + "\",\"organisation\":\"" + e[1] + "\",\"person\":\"Bench " + e[1]
-                        + "\"" + (e[2] == null ? "" : ",\"to\":\"" + e[2] + "\"") + "}";
+                String body = "{\"kind\":\"" + e[0] + "\",\"organisation\":\"" + e[1] + "\""
+                        + (e[2] == null ? "" : ",\"to\":\"" + e[2] + "\"") + "}";
                 long t0 = System.nanoTime();
-                ApiClient.Reply reply = api.post("/api/v1/shipments/" + ids[i] + "/custody", body, null);
+                ApiClient.Reply reply = own.get(e[1]).post("/api/v1/shipments/" + ids[i] + "/custody", body, null);
                 latencies[(int) recorded.getAndIncrement()] = System.nanoTime() - t0;
                 if (reply.status() != 201) {
                     failed.incrementAndGet();
@@ -132,31 +149,82 @@ final class LogisticsBench implements Callable<Integer> {
                     return; // the rest of this chain would be refused as out of order
                 }
             }
-        }, "custody events");
+        }, byOrganisation, "custody events", recorded);
         double seconds = (System.nanoTime() - start) / 1e9;
+        double loadAfter = loadAverage();
         long[] measured = java.util.Arrays.copyOf(latencies, (int) recorded.get());
-        return new Result(measured.length, failed.get(), shipments, clients, planSeconds, seconds,
+
+        // Read every shipment back (as its owner): the steps stored must be the steps answered 201.
+        long verifyStart = System.nanoTime();
+        AtomicLong stored = new AtomicLong();
+        parallel(shipments, (i, own) -> {
+            ApiClient.Reply r = own.get("B-SENDER").get("/api/v1/shipments/" + ids[i]);
+            if (r.status() != 200) throw new IllegalStateException("GET shipment " + ids[i] + ": " + r.status());
+            stored.addAndGet(r.json().get("custodyCount").asLong());
+        }, byOrganisation, "verified", null);
+        double verifySeconds = (System.nanoTime() - verifyStart) / 1e9;
+        long ok = measured.length - failed.get();
+        if (stored.get() != ok) {
+            firstFailure.compareAndSet(null, "stored " + stored.get() + " custody steps, but " + ok + " were answered 201");
+        }
+        return new Result(measured.length, failed.get(), stored.get(), shipments, clients, planSeconds, seconds,
                 measured.length / seconds, Latencies.percentileMillis(measured, 50),
-                Latencies.percentileMillis(measured, 99), Latencies.percentileMillis(measured, 100), firstFailure.get());
+                Latencies.percentileMillis(measured, 99), Latencies.percentileMillis(measured, 100), verifySeconds,
+                loadBefore, loadAfter, Runtime.getRuntime().availableProcessors(), firstFailure.get());
+    }
+
+    /** The machine's 1-minute load average (NaN where /proc/loadavg is missing). */
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     interface Task {
-        void run(int index) throws Exception;
+        /** Works on index {@code index} with the client's own HTTP clients, one per organisation. */
+        void run(int index, Map<String, ApiClient> own) throws Exception;
     }
 
-    /** Runs {@code task} for indexes 0..count-1 on the clients, each index once; shows progress on stderr. */
-    private void parallel(int count, Task task, String what) throws Exception {
+    /**
+     * Runs {@code task} for indexes 0..count-1 on the clients, each index once, each client with
+     * its own HTTP connections; prints progress on stderr about every 10 s (with the rate of
+     * {@code counter} when given, else of the indexes done).
+     */
+    private void parallel(int count, Task task, Map<String, ApiClient> clientsByOrganisation, String what,
+                          AtomicLong counter) throws Exception {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        Thread progress = Thread.ofPlatform().daemon().start(() -> {
+            long lastCount = 0;
+            long last = start;
+            try {
+                while (true) {
+                    Thread.sleep(10_000);
+                    long now = System.nanoTime();
+                    long c = counter != null ? counter.get() : done.get();
+                    System.err.printf("  %s: %d / %d shipments, %d %s in %.0f s (%.0f/s now), load %.1f%n", what,
+                            done.get(), count, c, counter != null ? "requests" : "done", (now - start) / 1e9,
+                            (c - lastCount) / ((now - last) / 1e9), loadAverage());
+                    lastCount = c;
+                    last = now;
+                }
+            } catch (InterruptedException e) {
+                // finished
+            }
+        });
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
+                Map<String, ApiClient> own = new LinkedHashMap<>();
+                clientsByOrganisation.forEach((org, client) -> own.put(org, client.at(client.base())));
                 futures.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        task.run(i);
-                        int d = done.incrementAndGet();
-                        if (!json && d % Math.max(1, count / 10) == 0) System.err.printf("  %s: %d / %d shipments%n", what, d, count);
+                        task.run(i, own);
+                        done.incrementAndGet();
                     }
                     return null;
                 }));
@@ -164,6 +232,7 @@ final class LogisticsBench implements Callable<Integer> {
             for (Future<?> f : futures) f.get();
         } finally {
             pool.shutdownNow();
+            progress.interrupt();
         }
     }
 
@@ -198,13 +267,15 @@ final class LogisticsBench implements Callable<Integer> {
             System.out.println(ApiClient.JSON.writeValueAsString(m));
             return;
         }
-        System.out.printf("custody events over HTTP on PostgreSQL: %d shipments through 2 hubs (%d steps each), "
-                + "%d clients; planning them took %.1f s (not measured)%n", r.shipments(), CHAIN.length, r.clients(),
-                r.planSeconds());
-        System.out.printf("%9s %6s %8s %10s %8s %8s %8s%n", "events", "failed", "seconds", "events/s", "p50_ms",
-                "p99_ms", "max_ms");
-        System.out.printf("%9d %6d %8.1f %10.1f %8.2f %8.2f %8.2f%n", r.events(), r.failed(), r.seconds(),
-                r.eventsPerSecond(), r.p50Millis(), r.p99Millis(), r.maxMillis());
+        System.out.printf("custody events over HTTP on PostgreSQL, one step per request: %d shipments through 2 hubs "
+                + "(%d steps each), %d clients; planning them took %.1f s (not measured)%n", r.shipments(),
+                CHAIN.length, r.clients(), r.planSeconds());
+        System.out.printf("%9s %6s %9s %8s %10s %8s %8s %8s%n", "events", "failed", "stored", "seconds", "events/s",
+                "p50_ms", "p99_ms", "max_ms");
+        System.out.printf("%9d %6d %9d %8.1f %10.1f %8.2f %8.2f %8.2f%n", r.events(), r.failed(), r.stored(),
+                r.seconds(), r.eventsPerSecond(), r.p50Millis(), r.p99Millis(), r.maxMillis());
+        System.out.printf("stored steps read back per shipment in %.1f s; load average %.1f before, %.1f after, "
+                + "on %d cores%n", r.verifySeconds(), r.loadBefore(), r.loadAfter(), r.cores());
         if (r.firstFailure() != null) System.out.println("  first failure: " + r.firstFailure());
     }
 }

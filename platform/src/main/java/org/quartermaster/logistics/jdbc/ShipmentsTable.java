@@ -45,13 +45,17 @@ public final class ShipmentsTable {
                 .executeAndReturnGeneratedKeys("shipment_key").mapTo(Long.class).one();
     }
 
-    public void insertStop(Handle h, long key, Shipment.Stop stop) {
-        h.createUpdate("""
+    /** The route's stops, in one statement batch (one round trip). */
+    public void insertStops(Handle h, long key, List<Shipment.Stop> stops) {
+        var batch = h.prepareBatch("""
                 INSERT INTO shipment_stops (shipment_key, stop_index, location_code, planned_arrival, planned_departure)
-                VALUES (:key, :index, :location, :arrival, :departure)""")
-                .bind("key", key).bind("index", stop.index()).bind("location", stop.location())
-                .bind("arrival", millis(stop.plannedArrival())).bind("departure", millis(stop.plannedDeparture()))
-                .execute();
+                VALUES (:key, :index, :location, :arrival, :departure)""");
+        for (Shipment.Stop stop : stops) {
+            batch.bind("key", key).bind("index", stop.index()).bind("location", stop.location())
+                    .bind("arrival", millis(stop.plannedArrival())).bind("departure", millis(stop.plannedDeparture()))
+                    .add();
+        }
+        batch.execute();
     }
 
     public void insertLine(Handle h, long key, Shipment.Line line) {
