@@ -106,26 +106,17 @@ public final class Logistics {
 
     // ---------------------------------------------------------------- planning
 
-    /**
-     * Plans a shipment; every code and reference is checked on its field. Returns the stored
-     * shipment. Concurrent plans and custody steps commit together ({@link ShipmentCommitter}).
-     */
+    /** Plans a shipment; every code and reference is checked on its field. Returns the stored shipment. */
     public Shipment plan(PlanShipment c, Actor actor) {
-        return committer.submit(actor, (tx, writing) -> plan(tx, c, writing));
-    }
-
-    /** Plans a shipment in a transaction of its own (a request whose {@code Idempotency-Key} is claimed with it). */
-    public Shipment planAlone(PlanShipment c, Actor actor) {
-        return db.write(actor, tx -> plan(tx, c, () -> {}));
+        return db.write(actor, tx -> plan(tx, c));
     }
 
     /** Plans many shipments in one transaction: all or none (demo scenario). */
     public List<Shipment> planAll(List<PlanShipment> commands, Actor actor) {
-        return db.write(actor, tx -> commands.stream().map(c -> plan(tx, c, () -> {})).toList());
+        return db.write(actor, tx -> commands.stream().map(c -> plan(tx, c)).toList());
     }
 
-    /** Checks and writes a plan in {@code tx}; {@code writing} runs before its first row is written. */
-    private Shipment plan(Tx tx, PlanShipment c, Runnable writing) {
+    private Shipment plan(Tx tx, PlanShipment c) {
         String owner = organisation(tx, "owner", c.owner(), tx.actor());
         parties.organisationKey(tx, "receiver", c.receiver());
         TransportMode mode = mode(c.mode());
@@ -144,7 +135,6 @@ public final class Logistics {
         Shipment draft = new Shipment(0, owner, c.receiver(), mode.name(), stops, lines, start, 0, departure, arrival,
                 null, null, null, releasable, 1, tx.now(), tx.now());
         Permissions.requireWrite(tx.actor(), owner, releasable, Action.SHIP);
-        writing.run();
         long key = table.insert(tx.handle(), draft);
         table.insertStops(tx.handle(), key, stops);
         for (Shipment.Line l : lines) table.insertLine(tx.handle(), key, l);
@@ -280,7 +270,7 @@ public final class Logistics {
         return db.write(actor, tx -> write(tx, prepare(tx, id, c), () -> {}));
     }
 
-    /** Group commits of shipment writes so far and the writes in them: {@code {groups, steps}} (for tests). */
+    /** Group commits of custody steps so far and the steps in them: {@code {groups, steps}} (for tests). */
     long[] committerCounts() {
         return committer.counts();
     }
@@ -330,10 +320,17 @@ public final class Logistics {
         Shipment s = p.s();
         Instant occurred = occurred(tx, p.given(), p.previous());
         Set<String> releasable = releasable(s, p.step());
-        // Moves the shipment only from the version the checks saw: zero rows (stale) write nothing.
-        table.move(tx.handle(), s, p.moved().next(), tx.now(), releasable, s.version());
+        Position next = p.moved().next();
+        CustodyKind kind = p.step().kind();
+        boolean departs = next.status() == ShipmentStatus.IN_TRANSIT;
+        boolean arrives = kind == CustodyKind.ARRIVED_AT_HUB || kind == CustodyKind.ARRIVED;
+        // Moves the shipment only from the version the checks saw (zero rows, stale: nothing is
+        // written), stores the step in its chain and the stop's time.
+        table.step(tx.handle(), tx.dialect(), s, next, tx.now(), releasable, new CustodyEvent(s.custodyCount() + 1,
+                kind, p.moved().location(), p.organisation(), p.person(), p.step().to(), occurred, tx.now()),
+                departs ? occurred : null, arrives ? occurred : null);
         writing.run();
-        Position next = journalStep(tx, s, p.step(), p.moved(), p.organisation(), p.person(), occurred);
+        journalStep(tx, s, p.step(), p.moved(), p.organisation(), p.person(), occurred);
         List<Shipment.Line> lines = new ArrayList<>(s.lines());
         if (p.leavesOrigin()) {
             for (int i = 0; i < lines.size(); i++) {
@@ -346,15 +343,12 @@ public final class Logistics {
             }
         }
         List<Shipment.Stop> stops = new ArrayList<>(s.stops());
-        if (next.status() == ShipmentStatus.IN_TRANSIT) {
-            table.stopReached(tx.handle(), s.key(), next.stop(), false, occurred);
+        if (departs) {
             Shipment.Stop at = stops.get(next.stop());
             stops.set(next.stop(), new Shipment.Stop(at.index(), at.location(), at.plannedArrival(),
                     at.plannedDeparture(), at.arrivedAt(), occurred));
         }
-        CustodyKind kind = p.step().kind();
-        if (kind == CustodyKind.ARRIVED_AT_HUB || kind == CustodyKind.ARRIVED) {
-            table.stopReached(tx.handle(), s.key(), next.stop(), true, occurred);
+        if (arrives) {
             Shipment.Stop at = stops.get(next.stop());
             stops.set(next.stop(), new Shipment.Stop(at.index(), at.location(), at.plannedArrival(),
                     at.plannedDeparture(), occurred, at.departedAt()));
@@ -392,16 +386,16 @@ public final class Logistics {
                           Instant occurred) {
         CustodyRules.Outcome.Moved moved = rules(s, step);
         table.move(tx.handle(), s, moved.next(), tx.now(), releasable(s, step), s.version());
+        table.insertCustody(tx.handle(), s.key(), new CustodyEvent(s.custodyCount() + 1, step.kind(), moved.location(),
+                organisation, person, step.to(), occurred, tx.now()));
         return journalStep(tx, s, step, moved, organisation, person, occurred);
     }
 
-    /** Stores the step in the custody chain (the shipment already moved) and journals it; returns the new position. */
+    /** Journals a step stored in the custody chain; returns the new position. */
     private Position journalStep(Tx tx, Shipment s, CustodyRules.Step step, CustodyRules.Outcome.Moved moved,
                                  String organisation, String person, Instant occurred) {
         Position next = moved.next();
         int seq = s.custodyCount() + 1;
-        table.insertCustody(tx.handle(), s.key(), new CustodyEvent(seq, step.kind(), moved.location(), organisation,
-                person, step.to(), occurred, tx.now()));
         journal.record(tx, "CustodyRecorded", s.publicId(), new CustodyRecorded(s.publicId(), seq, step.kind().name(),
                 moved.location(), organisation, person, step.to(), occurred.toEpochMilli(), next.status().name(),
                 s.version() + 1));

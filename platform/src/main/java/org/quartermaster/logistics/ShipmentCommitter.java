@@ -17,15 +17,14 @@ import org.quartermaster.store.Database;
 import org.quartermaster.store.Tx;
 
 /**
- * Group commit of shipment writes: custody steps and plans. Every step is its own checked,
- * journalled write, but a commit waits for the disk and the journal's head is locked until it is
- * done, so one transaction per step caps the platform at one step per disk flush. Callers
- * therefore check their custody step in a read of their own (in parallel), enqueue its write and
- * wait (a plan is checked and written in the group transaction); one committer thread takes what
+ * Group commit of custody steps. Every step is its own checked, journalled write, but a commit
+ * waits for the disk and the journal's head is locked until it is done, so one transaction per
+ * step caps the platform at one step per disk flush. Callers therefore check their step in a
+ * read of their own (in parallel), enqueue its write and wait; one committer thread takes what
  * is pending (up to {@link #GROUP_MAX}) and writes the steps one after another in one
  * transaction, each acting for its own caller ({@link Tx#actingFor}) and seeing the writes before
- * it. A step refused before it writes anything (its shipment moved since its checks, a plan's
- * bad field) is that caller's alone, and the others go on. The journal is appended once and
+ * it. A step refused before it writes anything (its shipment moved since its checks) is that
+ * caller's alone, and the others go on. The journal is appended once and
  * the transaction commits once; only then is each caller answered with its own outcome.
  *
  * <p>If the shared transaction fails as a whole (a database error, a failure after a step began
@@ -38,7 +37,7 @@ final class ShipmentCommitter {
     /** How long the committer thread waits for work before it ends (it starts again on demand). */
     static final long IDLE_MS = 2_000;
 
-    /** One caller's write (a custody step, a plan), made in a (group) transaction. */
+    /** One caller's write, made in a (group) transaction. */
     @FunctionalInterface
     interface Step<T> {
         /**
@@ -82,7 +81,7 @@ final class ShipmentCommitter {
 
     private synchronized void start() {
         if (thread != null) return;
-        thread = Thread.ofPlatform().daemon().name("qm-shipment-committer").start(this::run);
+        thread = Thread.ofPlatform().daemon().name("qm-custody-committer").start(this::run);
     }
 
     /** Whether the committer may end: nothing queued (checked under the lock {@link #start} takes). */

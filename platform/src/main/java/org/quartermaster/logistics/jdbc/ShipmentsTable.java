@@ -99,6 +99,54 @@ public final class ShipmentsTable {
         if (rows == 0) throw new StaleRecord("shipment", s.publicId(), version);
     }
 
+    /**
+     * One custody step: moves the shipment to {@code p} where {@code s.version()} is current,
+     * appends {@code e} to its chain and sets the stop's departure or arrival (either may be
+     * null); on PostgreSQL in one statement. Throws {@link StaleRecord}, having written nothing,
+     * when the version is not current.
+     */
+    public void step(Handle h, org.quartermaster.store.Dialect dialect, Shipment s, Position p, Instant now,
+                     Set<String> releasable, CustodyEvent e, Instant departed, Instant arrived) {
+        if (dialect != org.quartermaster.store.Dialect.POSTGRESQL) {
+            move(h, s, p, now, releasable, s.version());
+            insertCustody(h, s.key(), e);
+            if (departed != null) stopReached(h, s.key(), p.stop(), false, departed);
+            if (arrived != null) stopReached(h, s.key(), p.stop(), true, arrived);
+            return;
+        }
+        long rows = h.createQuery("""
+                WITH moved AS (
+                  UPDATE shipments SET status = :status, holder_org = :holder, stop_index = :stop,
+                    custody_count = custody_count + 1, releasable_to = :releasable,
+                    departed_at = CASE WHEN departed_at IS NULL AND :status = 'IN_TRANSIT' THEN :now ELSE departed_at END,
+                    arrived_at = CASE WHEN :status = 'ARRIVED' THEN :now ELSE arrived_at END,
+                    received_at = CASE WHEN :status = 'RECEIVED' THEN :now ELSE received_at END,
+                    version = version + 1, updated_at = :now
+                  WHERE shipment_key = :key AND version = :version RETURNING shipment_key),
+                chained AS (
+                  INSERT INTO custody_events (shipment_key, seq, kind, location_code, organisation, person, to_org,
+                    occurred_at, recorded_at)
+                  SELECT shipment_key, CAST(:seq AS INTEGER), CAST(:kind AS TEXT), CAST(:location AS TEXT),
+                    CAST(:organisation AS TEXT), CAST(:person AS TEXT), CAST(:to AS TEXT), CAST(:occurred AS BIGINT),
+                    CAST(:recorded AS BIGINT)
+                  FROM moved),
+                reached AS (
+                  UPDATE shipment_stops SET departed_at = COALESCE(CAST(:departed AS BIGINT), departed_at),
+                    arrived_at = COALESCE(CAST(:arrived AS BIGINT), arrived_at)
+                  WHERE shipment_key IN (SELECT shipment_key FROM moved) AND stop_index = :stop
+                    AND (CAST(:departed AS BIGINT) IS NOT NULL OR CAST(:arrived AS BIGINT) IS NOT NULL))
+                SELECT count(*) FROM moved""")
+                .bind("status", p.status().name()).bind("holder", p.holder()).bind("stop", p.stop())
+                .bind("releasable", joined(releasable)).bind("now", now.toEpochMilli())
+                .bind("key", s.key()).bind("version", s.version())
+                .bind("seq", e.seq()).bind("kind", e.kind().name()).bind("location", e.location())
+                .bind("organisation", e.organisation()).bind("person", e.person()).bind("to", e.to())
+                .bind("occurred", e.occurredAt().toEpochMilli()).bind("recorded", e.recordedAt().toEpochMilli())
+                .bind("departed", millis(departed)).bind("arrived", millis(arrived))
+                .mapTo(Long.class).one();
+        if (rows == 0) throw new StaleRecord("shipment", s.publicId(), s.version());
+    }
+
     public void stopReached(Handle h, long key, int stop, boolean arrived, Instant at) {
         String column = arrived ? "arrived_at" : "departed_at";
         h.createUpdate("UPDATE shipment_stops SET " + column + " = :at WHERE shipment_key = :key AND stop_index = :stop")

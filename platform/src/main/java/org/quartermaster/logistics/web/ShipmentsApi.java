@@ -97,10 +97,7 @@ public final class ShipmentsApi {
                 ctx -> Http.json(ctx, 200, response(logistics.get(Actors.of(ctx), ctx.pathParam("id")))));
         t.post(BASE, "shipments", "Plan a shipment: lines, origin, hubs, destination", PlanShipment.class,
                 ShipmentResponse.class, 201, ctx -> {
-                    // An Idempotency-Key is claimed in the request's own transaction: no group commit then.
-                    PlanShipment c = Http.body(ctx, PlanShipment.class);
-                    Shipment s = ctx.header("Idempotency-Key") != null ? logistics.planAlone(c, Actors.of(ctx))
-                            : logistics.plan(c, Actors.of(ctx));
+                    Shipment s = logistics.plan(Http.body(ctx, PlanShipment.class), Actors.of(ctx));
                     Http.created(ctx, BASE + "/" + s.publicId(), response(s));
                 });
         t.get(BASE + "/{id}/custody", "shipments", "The custody chain, in order", CustodyList.class, ctx -> {
