@@ -37,18 +37,38 @@ final class LogisticsBench implements Callable<Integer> {
     static final String POSTGRES_ENV = "QM_TEST_POSTGRES";
     static final int CLIENTS_MAX = 512;
     static final long EVENTS_MAX = 100_000_000L;
-    /** Custody steps of one shipment from the origin through two hubs to the receiver. */
-    static final String[][] CHAIN = {
-        {"HANDED_OVER", "B-SENDER", "B-CARRIER-1"},
-        {"DEPARTED", "B-CARRIER-1", null},
-        {"ARRIVED_AT_HUB", "B-CARRIER-1", null},
-        {"HANDED_OVER", "B-CARRIER-1", "B-CARRIER-2"},
-        {"DEPARTED", "B-CARRIER-2", null},
-        {"ARRIVED_AT_HUB", "B-CARRIER-2", null},
-        {"DEPARTED", "B-CARRIER-2", null},
-        {"ARRIVED", "B-CARRIER-2", null},
-        {"HANDED_OVER", "B-CARRIER-2", "B-RECEIVER"},
-    };
+    static final int HUBS_MAX = org.quartermaster.logistics.Logistics.HUBS_MAX;
+
+    /**
+     * Custody steps of one shipment from the origin through {@code hubs} hubs to the receiver:
+     * the sender hands over to the first carrier; at every odd-numbered hub the goods change
+     * carrier (1 to 2, 2 to 1, ...); the last carrier hands over to the receiver. Each step is
+     * {kind, organisation taking it, organisation taking the goods (hand-overs)}. Two hubs: nine.
+     */
+    static String[][] chain(int hubs) {
+        List<String[]> steps = new ArrayList<>();
+        String holder = "B-CARRIER-1";
+        steps.add(new String[] {"HANDED_OVER", "B-SENDER", holder});
+        steps.add(new String[] {"DEPARTED", holder, null});
+        for (int h = 1; h <= hubs; h++) {
+            steps.add(new String[] {"ARRIVED_AT_HUB", holder, null});
+            if (h % 2 == 1) {
+                String other = holder.equals("B-CARRIER-1") ? "B-CARRIER-2" : "B-CARRIER-1";
+                steps.add(new String[] {"HANDED_OVER", holder, other});
+                holder = other;
+            }
+            steps.add(new String[] {"DEPARTED", holder, null});
+        }
+        steps.add(new String[] {"ARRIVED", holder, null});
+        steps.add(new String[] {"HANDED_OVER", holder, "B-RECEIVER"});
+        return steps.toArray(String[][]::new);
+    }
+
+    @Option(names = "--hubs", defaultValue = "2", description = "hubs on each shipment's route, 0 to " + HUBS_MAX
+            + " (default: ${DEFAULT-VALUE}: nine steps a shipment); more hubs, fewer shipments to plan")
+    int hubs;
+
+    private String[][] chain;
 
     @Option(names = "--events", defaultValue = "1000000", description = "custody events to ingest (default: ${DEFAULT-VALUE})")
     long events;
@@ -70,14 +90,16 @@ final class LogisticsBench implements Callable<Integer> {
     boolean json;
 
     /** The figures of one run. */
-    record Result(long events, long failed, long stored, long shipments, int clients, double planSeconds,
+    record Result(long events, long failed, long stored, long shipments, int hubs, int clients, double planSeconds,
                   double seconds, double eventsPerSecond, double p50Millis, double p99Millis, double maxMillis,
                   double verifySeconds, double loadBefore, double loadAfter, int cores, String firstFailure) {}
 
     @Override
     public Integer call() throws Exception {
-        if (events < CHAIN.length || events > EVENTS_MAX) {
-            throw new IllegalArgumentException("--events must be " + CHAIN.length + " to " + EVENTS_MAX);
+        if (hubs < 0 || hubs > HUBS_MAX) throw new IllegalArgumentException("--hubs must be 0 to " + HUBS_MAX);
+        chain = chain(hubs);
+        if (events < chain.length || events > EVENTS_MAX) {
+            throw new IllegalArgumentException("--events must be " + chain.length + " to " + EVENTS_MAX);
         }
         if (clients < 1 || clients > CLIENTS_MAX) throw new IllegalArgumentException("--clients must be 1 to " + CLIENTS_MAX);
         String url = postgres != null ? postgres : System.getenv(POSTGRES_ENV);
@@ -111,7 +133,7 @@ final class LogisticsBench implements Callable<Integer> {
     }
 
     private Result run(ApiClient admin) throws Exception {
-        referenceData(admin);
+        referenceData(admin, hubs);
         // Each organisation's logisticians post its steps with its own API token.
         Map<String, ApiClient> byOrganisation = new LinkedHashMap<>();
         for (String org : List.of("B-SENDER", "B-CARRIER-1", "B-CARRIER-2")) {
@@ -121,10 +143,10 @@ final class LogisticsBench implements Callable<Integer> {
             byOrganisation.put(org, admin.withToken(token));
         }
         ApiClient sender = byOrganisation.get("B-SENDER");
-        int shipments = (int) ((events + CHAIN.length - 1) / CHAIN.length);
+        int shipments = (int) ((events + chain.length - 1) / chain.length);
         String[] ids = new String[shipments];
         long planStart = System.nanoTime();
-        parallel(shipments, (i, own) -> ids[i] = own.get("B-SENDER").postExpecting(201, "/api/v1/shipments", plan(i))
+        parallel(shipments, (i, own) -> ids[i] = own.get("B-SENDER").postExpecting(201, "/api/v1/shipments", plan(i, hubs))
                 .json().get("id").asText(), byOrganisation, "planned", null);
         double planSeconds = (System.nanoTime() - planStart) / 1e9;
 
@@ -135,9 +157,9 @@ final class LogisticsBench implements Callable<Integer> {
         AtomicReference<String> firstFailure = new AtomicReference<>();
         long start = System.nanoTime();
         parallel(shipments, (i, own) -> {
-            int steps = (int) Math.min(CHAIN.length, events - (long) i * CHAIN.length);
+            int steps = (int) Math.min(chain.length, events - (long) i * chain.length);
             for (int step = 0; step < steps; step++) {
-                String[] e = CHAIN[step];
+                String[] e = chain[step];
                 String body = "{\"kind\":\"" + e[0] + "\",\"organisation\":\"" + e[1] + "\""
                         + (e[2] == null ? "" : ",\"to\":\"" + e[2] + "\"") + "}";
                 long t0 = System.nanoTime();
@@ -167,7 +189,7 @@ final class LogisticsBench implements Callable<Integer> {
         if (stored.get() != ok) {
             firstFailure.compareAndSet(null, "stored " + stored.get() + " custody steps, but " + ok + " were answered 201");
         }
-        return new Result(measured.length, failed.get(), stored.get(), shipments, clients, planSeconds, seconds,
+        return new Result(measured.length, failed.get(), stored.get(), shipments, hubs, clients, planSeconds, seconds,
                 measured.length / seconds, Latencies.percentileMillis(measured, 50),
                 Latencies.percentileMillis(measured, 99), Latencies.percentileMillis(measured, 100), verifySeconds,
                 loadBefore, loadAfter, Runtime.getRuntime().availableProcessors(), firstFailure.get());
@@ -236,26 +258,30 @@ final class LogisticsBench implements Callable<Integer> {
         }
     }
 
-    static void referenceData(ApiClient api) throws Exception {
+    static void referenceData(ApiClient api, int hubs) throws Exception {
         api.postExpecting(201, "/api/v1/items", """
                 {"code":"B-CRATE","name":"Crate (bench)","unit":"H87","category":"OTHER","lethal":false}""");
         for (String org : List.of("B-SENDER", "B-CARRIER-1", "B-CARRIER-2", "B-RECEIVER")) {
             api.postExpecting(201, "/api/v1/organisations", """
                     {"code":"%s","name":"%s","kind":"SUPPLIER","country":"POL"}""".formatted(org, org));
         }
-        for (String loc : List.of("B-ORIGIN", "B-HUB-1", "B-HUB-2", "B-DEST")) {
+        List<String> locations = new ArrayList<>(List.of("B-ORIGIN", "B-DEST"));
+        for (int h = 1; h <= hubs; h++) locations.add("B-HUB-" + h);
+        for (String loc : locations) {
             api.postExpecting(201, "/api/v1/locations", """
                     {"code":"%s","name":"%s","country":"POL","kind":"HUB"}""".formatted(loc, loc));
         }
     }
 
-    static String plan(int i) {
+    static String plan(int i, int hubs) {
+        StringBuilder route = new StringBuilder();
+        for (int h = 1; h <= hubs; h++) route.append(h > 1 ? "," : "").append("{\"location\":\"B-HUB-").append(h).append("\"}");
         return """
                 {"owner":"B-SENDER","receiver":"B-RECEIVER","origin":"B-ORIGIN","destination":"B-DEST","mode":"ROAD",
                  "plannedDeparture":"2026-01-01T00:00:00Z","plannedArrival":"2030-01-01T00:00:00Z",
-                 "hubs":[{"location":"B-HUB-1"},{"location":"B-HUB-2"}],
+                 "hubs":[%s],
                  "lines":[{"kind":"CONTRACT","fulfils":"B-C-%d","item":"B-CRATE","quantity":%d}]}"""
-                .formatted(i, 1 + i % 100);
+                .formatted(route, i, 1 + i % 100);
     }
 
     private void print(Result r) throws Exception {
@@ -267,9 +293,9 @@ final class LogisticsBench implements Callable<Integer> {
             System.out.println(ApiClient.JSON.writeValueAsString(m));
             return;
         }
-        System.out.printf("custody events over HTTP on PostgreSQL, one step per request: %d shipments through 2 hubs "
-                + "(%d steps each), %d clients; planning them took %.1f s (not measured)%n", r.shipments(),
-                CHAIN.length, r.clients(), r.planSeconds());
+        System.out.printf("custody events over HTTP on PostgreSQL, one step per request: %d shipments through %d hubs "
+                + "(%d steps each), %d clients; planning them took %.1f s (not measured)%n", r.shipments(), hubs,
+                chain.length, r.clients(), r.planSeconds());
         System.out.printf("%9s %6s %9s %8s %10s %8s %8s %8s%n", "events", "failed", "stored", "seconds", "events/s",
                 "p50_ms", "p99_ms", "max_ms");
         System.out.printf("%9d %6d %9d %8.1f %10.1f %8.2f %8.2f %8.2f%n", r.events(), r.failed(), r.stored(),

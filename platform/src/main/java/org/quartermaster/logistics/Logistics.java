@@ -259,7 +259,7 @@ public final class Logistics {
      */
     public Shipment record(String id, RecordCustody c, Actor actor) {
         Prepared p = db.read(actor, tx -> prepare(tx, id, c));
-        return committer.submit(actor, (tx, writing) -> write(tx, p, writing));
+        return committer.submit(actor, (tx, batch, writing) -> write(tx, p, batch, writing));
     }
 
     /**
@@ -267,7 +267,7 @@ public final class Logistics {
      * {@code Idempotency-Key} is claimed in the same transaction as its effect.
      */
     public Shipment recordAlone(String id, RecordCustody c, Actor actor) {
-        return db.write(actor, tx -> write(tx, prepare(tx, id, c), () -> {}));
+        return db.write(actor, tx -> write(tx, prepare(tx, id, c), null, () -> {}));
     }
 
     /** Group commits of custody steps so far and the steps in them: {@code {groups, steps}} (for tests). */
@@ -316,7 +316,7 @@ public final class Logistics {
      * {@link org.quartermaster.shared.StaleRecord}); after it, a failure spoils the transaction.
      * Returns the shipment as the step left it.
      */
-    private Shipment write(Tx tx, Prepared p, Runnable writing) {
+    private Shipment write(Tx tx, Prepared p, ShipmentsTable.StepBatch batch, Runnable writing) {
         Shipment s = p.s();
         Instant occurred = occurred(tx, p.given(), p.previous());
         Set<String> releasable = releasable(s, p.step());
@@ -325,10 +325,15 @@ public final class Logistics {
         boolean departs = next.status() == ShipmentStatus.IN_TRANSIT;
         boolean arrives = kind == CustodyKind.ARRIVED_AT_HUB || kind == CustodyKind.ARRIVED;
         // Moves the shipment only from the version the checks saw (zero rows, stale: nothing is
-        // written), stores the step in its chain and the stop's time.
-        table.step(tx.handle(), tx.dialect(), s, next, tx.now(), releasable, new CustodyEvent(s.custodyCount() + 1,
-                kind, p.moved().location(), p.organisation(), p.person(), p.step().to(), occurred, tx.now()),
-                departs ? occurred : null, arrives ? occurred : null);
+        // written), stores the step in its chain and the stop's time; in a group, with the others.
+        ShipmentsTable.StepRow row = new ShipmentsTable.StepRow(s, next, releasable, new CustodyEvent(
+                s.custodyCount() + 1, kind, p.moved().location(), p.organisation(), p.person(), p.step().to(),
+                occurred, tx.now()), departs ? occurred : null, arrives ? occurred : null);
+        if (batch == null) {
+            table.step(tx.handle(), tx.dialect(), row, tx.now());
+        } else {
+            batch.add(tx.handle(), row, tx.now());
+        }
         writing.run();
         journalStep(tx, s, p.step(), p.moved(), p.organisation(), p.person(), occurred);
         List<Shipment.Line> lines = new ArrayList<>(s.lines());

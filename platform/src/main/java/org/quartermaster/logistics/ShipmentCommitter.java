@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.quartermaster.logistics.jdbc.ShipmentsTable;
 import org.quartermaster.shared.AccessDenied;
 import org.quartermaster.shared.Actor;
 import org.quartermaster.shared.InvalidField;
@@ -23,8 +24,11 @@ import org.quartermaster.store.Tx;
  * read of their own (in parallel), enqueue its write and wait; one committer thread takes what
  * is pending (up to {@link #GROUP_MAX}) and writes the steps one after another in one
  * transaction, each acting for its own caller ({@link Tx#actingFor}) and seeing the writes before
- * it. A step refused before it writes anything (its shipment moved since its checks) is that
- * caller's alone, and the others go on. The journal is appended once and
+ * it. A step refused before it writes anything (its time is out of order) is that caller's alone,
+ * and the others go on. The steps' row changes are written together in one statement
+ * ({@link ShipmentsTable.StepBatch}), each only where its shipment still has the version its
+ * checks saw; when one does not (it moved since), the group goes again, each step alone, and
+ * that step is refused as stale. The journal is appended once and
  * the transaction commits once; only then is each caller answered with its own outcome.
  *
  * <p>If the shared transaction fails as a whole (a database error, a failure after a step began
@@ -41,10 +45,13 @@ final class ShipmentCommitter {
     @FunctionalInterface
     interface Step<T> {
         /**
-         * Writes the step in {@code tx}, running {@code writing} once its first row is written;
-         * a failure before that must leave {@code tx} as it was (nothing written or deferred).
+         * Writes the step in {@code tx}, running {@code writing} once it begins to write; a failure
+         * before that must leave {@code tx} as it was (nothing written or deferred). The step's
+         * row changes may be added to {@code batch} (null: write them at once), which the group
+         * writes after its last step: if a row does not apply there (a shipment moved since its
+         * checks), the whole group goes again, each step alone.
          */
-        T write(Tx tx, Runnable writing);
+        T write(Tx tx, ShipmentsTable.StepBatch batch, Runnable writing);
     }
 
     private record Request(Actor actor, Step<?> step, CompletableFuture<Object> done) {}
@@ -129,11 +136,12 @@ final class ShipmentCommitter {
         Object[] outcomes = new Object[group.size()];
         try {
             db.write(Actor.SYSTEM, tx -> {
+                ShipmentsTable.StepBatch batch = new ShipmentsTable.StepBatch(tx.dialect());
                 for (int i = 0; i < group.size(); i++) {
                     Request r = group.get(i);
                     boolean[] wrote = {false};
                     try {
-                        outcomes[i] = r.step().write(tx.actingFor(r.actor()), () -> wrote[0] = true);
+                        outcomes[i] = r.step().write(tx.actingFor(r.actor()), batch, () -> wrote[0] = true);
                     } catch (RuntimeException failed) {
                         // Half written, or a failure of the database (which may have spoilt the
                         // transaction): the whole group goes again, each alone.
@@ -141,6 +149,7 @@ final class ShipmentCommitter {
                         outcomes[i] = failed;
                     }
                 }
+                batch.execute(tx.handle(), tx.now());
                 return null;
             });
         } catch (RuntimeException shared) {
@@ -151,7 +160,7 @@ final class ShipmentCommitter {
             // Nothing of the group committed: each caller's step again, alone.
             for (Request r : group) {
                 try {
-                    r.done().complete(db.write(r.actor(), tx -> r.step().write(tx, () -> {})));
+                    r.done().complete(db.write(r.actor(), tx -> r.step().write(tx, null, () -> {})));
                 } catch (RuntimeException own) {
                     r.done().completeExceptionally(own);
                 }

@@ -100,51 +100,146 @@ public final class ShipmentsTable {
     }
 
     /**
-     * One custody step: moves the shipment to {@code p} where {@code s.version()} is current,
-     * appends {@code e} to its chain and sets the stop's departure or arrival (either may be
-     * null); on PostgreSQL in one statement. Throws {@link StaleRecord}, having written nothing,
-     * when the version is not current.
+     * One custody step's row changes: move {@code s} to {@code position} where its version is
+     * still {@code s.version()}, append {@code event} to its chain, set the stop's departure or
+     * arrival (either may be null).
      */
-    public void step(Handle h, org.quartermaster.store.Dialect dialect, Shipment s, Position p, Instant now,
-                     Set<String> releasable, CustodyEvent e, Instant departed, Instant arrived) {
+    public record StepRow(Shipment s, Position position, Set<String> releasable, CustodyEvent event, Instant departed,
+                          Instant arrived) {}
+
+    /** Writes one step's rows; throws {@link StaleRecord}, having written nothing, when the version moved. */
+    public void step(Handle h, org.quartermaster.store.Dialect dialect, StepRow r, Instant now) {
         if (dialect != org.quartermaster.store.Dialect.POSTGRESQL) {
-            move(h, s, p, now, releasable, s.version());
-            insertCustody(h, s.key(), e);
-            if (departed != null) stopReached(h, s.key(), p.stop(), false, departed);
-            if (arrived != null) stopReached(h, s.key(), p.stop(), true, arrived);
+            move(h, r.s(), r.position(), now, r.releasable(), r.s().version());
+            insertCustody(h, r.s().key(), r.event());
+            if (r.departed() != null) stopReached(h, r.s().key(), r.position().stop(), false, r.departed());
+            if (r.arrived() != null) stopReached(h, r.s().key(), r.position().stop(), true, r.arrived());
             return;
         }
-        long rows = h.createQuery("""
-                WITH moved AS (
-                  UPDATE shipments SET status = :status, holder_org = :holder, stop_index = :stop,
-                    custody_count = custody_count + 1, releasable_to = :releasable,
-                    departed_at = CASE WHEN departed_at IS NULL AND :status = 'IN_TRANSIT' THEN :now ELSE departed_at END,
-                    arrived_at = CASE WHEN :status = 'ARRIVED' THEN :now ELSE arrived_at END,
-                    received_at = CASE WHEN :status = 'RECEIVED' THEN :now ELSE received_at END,
-                    version = version + 1, updated_at = :now
-                  WHERE shipment_key = :key AND version = :version RETURNING shipment_key),
+        StepBatch one = new StepBatch(dialect);
+        one.rows.add(r);
+        one.execute(h, now);
+    }
+
+    /**
+     * The steps of a group commit, written together: on PostgreSQL in one statement after the
+     * last step (each row applies only where its shipment still has the version its checks saw),
+     * elsewhere each at once. {@link #execute} throws {@link StaleRecord} when a row did not
+     * apply: the transaction then holds the others' rows and must not commit.
+     */
+    public static final class StepBatch {
+        private final org.quartermaster.store.Dialect dialect;
+        private final List<StepRow> rows = new ArrayList<>();
+
+        public StepBatch(org.quartermaster.store.Dialect dialect) {
+            this.dialect = dialect;
+        }
+
+        public void add(Handle h, StepRow r, Instant now) {
+            if (dialect == org.quartermaster.store.Dialect.POSTGRESQL) {
+                rows.add(r);
+            } else {
+                new ShipmentsTable().step(h, dialect, r, now);
+            }
+        }
+
+        private static final String STEPS_POSTGRES = """
+                WITH input AS (
+                  SELECT * FROM UNNEST(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::int[], ?::text[], ?::int[],
+                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[])
+                    AS i(skey, version, status, holder, stop, releasable, seq, kind, location, organisation, person,
+                      to_org, occurred, departed, arrived)),
+                moved AS (
+                  UPDATE shipments s SET status = i.status, holder_org = i.holder, stop_index = i.stop,
+                    custody_count = s.custody_count + 1, releasable_to = i.releasable,
+                    departed_at = CASE WHEN s.departed_at IS NULL AND i.status = 'IN_TRANSIT' THEN ? ELSE s.departed_at END,
+                    arrived_at = CASE WHEN i.status = 'ARRIVED' THEN ? ELSE s.arrived_at END,
+                    received_at = CASE WHEN i.status = 'RECEIVED' THEN ? ELSE s.received_at END,
+                    version = s.version + 1, updated_at = ?
+                  FROM input i WHERE s.shipment_key = i.skey AND s.version = i.version
+                  RETURNING i.*),
                 chained AS (
                   INSERT INTO custody_events (shipment_key, seq, kind, location_code, organisation, person, to_org,
                     occurred_at, recorded_at)
-                  SELECT shipment_key, CAST(:seq AS INTEGER), CAST(:kind AS TEXT), CAST(:location AS TEXT),
-                    CAST(:organisation AS TEXT), CAST(:person AS TEXT), CAST(:to AS TEXT), CAST(:occurred AS BIGINT),
-                    CAST(:recorded AS BIGINT)
-                  FROM moved),
+                  SELECT skey, seq, kind, location, organisation, person, to_org, occurred, ? FROM moved),
                 reached AS (
-                  UPDATE shipment_stops SET departed_at = COALESCE(CAST(:departed AS BIGINT), departed_at),
-                    arrived_at = COALESCE(CAST(:arrived AS BIGINT), arrived_at)
-                  WHERE shipment_key IN (SELECT shipment_key FROM moved) AND stop_index = :stop
-                    AND (CAST(:departed AS BIGINT) IS NOT NULL OR CAST(:arrived AS BIGINT) IS NOT NULL))
-                SELECT count(*) FROM moved""")
-                .bind("status", p.status().name()).bind("holder", p.holder()).bind("stop", p.stop())
-                .bind("releasable", joined(releasable)).bind("now", now.toEpochMilli())
-                .bind("key", s.key()).bind("version", s.version())
-                .bind("seq", e.seq()).bind("kind", e.kind().name()).bind("location", e.location())
-                .bind("organisation", e.organisation()).bind("person", e.person()).bind("to", e.to())
-                .bind("occurred", e.occurredAt().toEpochMilli()).bind("recorded", e.recordedAt().toEpochMilli())
-                .bind("departed", millis(departed)).bind("arrived", millis(arrived))
-                .mapTo(Long.class).one();
-        if (rows == 0) throw new StaleRecord("shipment", s.publicId(), s.version());
+                  UPDATE shipment_stops t SET departed_at = COALESCE(m.departed, t.departed_at),
+                    arrived_at = COALESCE(m.arrived, t.arrived_at)
+                  FROM moved m WHERE t.shipment_key = m.skey AND t.stop_index = m.stop
+                    AND (m.departed IS NOT NULL OR m.arrived IS NOT NULL))
+                SELECT count(*) FROM moved""";
+
+        /** Writes the rows added (PostgreSQL); {@link StaleRecord} when one of them did not apply. */
+        public void execute(Handle h, Instant now) {
+            if (rows.isEmpty()) return;
+            java.sql.Connection c = h.getConnection();
+            int n = rows.size();
+            Long[] keys = new Long[n];
+            Long[] versions = new Long[n];
+            String[] status = new String[n];
+            String[] holder = new String[n];
+            Integer[] stop = new Integer[n];
+            String[] releasable = new String[n];
+            Integer[] seq = new Integer[n];
+            String[] kind = new String[n];
+            String[] location = new String[n];
+            String[] organisation = new String[n];
+            String[] person = new String[n];
+            String[] to = new String[n];
+            Long[] occurred = new Long[n];
+            Long[] departed = new Long[n];
+            Long[] arrived = new Long[n];
+            for (int i = 0; i < n; i++) {
+                StepRow r = rows.get(i);
+                keys[i] = r.s().key();
+                versions[i] = r.s().version();
+                status[i] = r.position().status().name();
+                holder[i] = r.position().holder();
+                stop[i] = r.position().stop();
+                releasable[i] = joined(r.releasable());
+                seq[i] = r.event().seq();
+                kind[i] = r.event().kind().name();
+                location[i] = r.event().location();
+                organisation[i] = r.event().organisation();
+                person[i] = r.event().person();
+                to[i] = r.event().to();
+                occurred[i] = r.event().occurredAt().toEpochMilli();
+                departed[i] = millis(r.departed());
+                arrived[i] = millis(r.arrived());
+            }
+            long moved;
+            try (java.sql.PreparedStatement st = c.prepareStatement(STEPS_POSTGRES)) {
+                int p = 1;
+                st.setArray(p++, c.createArrayOf("bigint", keys));
+                st.setArray(p++, c.createArrayOf("bigint", versions));
+                st.setArray(p++, c.createArrayOf("text", status));
+                st.setArray(p++, c.createArrayOf("text", holder));
+                st.setArray(p++, c.createArrayOf("integer", stop));
+                st.setArray(p++, c.createArrayOf("text", releasable));
+                st.setArray(p++, c.createArrayOf("integer", seq));
+                st.setArray(p++, c.createArrayOf("text", kind));
+                st.setArray(p++, c.createArrayOf("text", location));
+                st.setArray(p++, c.createArrayOf("text", organisation));
+                st.setArray(p++, c.createArrayOf("text", person));
+                st.setArray(p++, c.createArrayOf("text", to));
+                st.setArray(p++, c.createArrayOf("bigint", occurred));
+                st.setArray(p++, c.createArrayOf("bigint", departed));
+                st.setArray(p++, c.createArrayOf("bigint", arrived));
+                for (int i = 0; i < 4; i++) st.setLong(p++, now.toEpochMilli());
+                st.setLong(p, rows.getFirst().event().recordedAt().toEpochMilli());
+                try (java.sql.ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    moved = rs.getLong(1);
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("custody steps failed: " + e.getMessage(), e);
+            }
+            if (moved != n) {
+                Shipment first = rows.getFirst().s();
+                throw new StaleRecord("shipment", n == 1 ? first.publicId() : "of a group", first.version());
+            }
+            rows.clear();
+        }
     }
 
     public void stopReached(Handle h, long key, int stop, boolean arrived, Instant at) {
