@@ -138,7 +138,9 @@ public final class Journal {
                        EventMarking marking) {
         Checks.text("event.type", type, TYPE_LENGTH_MAX);
         Checks.text("event.entity", entityId, ENTITY_LENGTH_MAX);
-        tx.defer(new Draft(actor, type, entityId, payload, java.util.Objects.requireNonNull(marking, "marking")));
+        // The actor is fixed now: a group commit's unit acts for its own requester (Tx#unit).
+        tx.defer(new Draft(actor != null ? actor : tx.actor(), type, entityId, payload,
+                java.util.Objects.requireNonNull(marking, "marking")));
     }
 
     /**

@@ -79,6 +79,7 @@ public final class Logistics {
     private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
     final ShipmentsTable table = new ShipmentsTable();
     final SigningKeysTable keys = new SigningKeysTable();
+    private final ShipmentCommitter committer;
 
     /**
      * Logistics over {@code db}: {@code commitments} says what offers and allocations commit,
@@ -93,6 +94,7 @@ public final class Logistics {
         this.needs = needs;
         this.commitments = commitments;
         this.contracts = contracts;
+        this.committer = new ShipmentCommitter(db);
     }
 
     /** Adds a roll-up of deliveries (wiring only); listeners run in the order added. */
@@ -141,7 +143,7 @@ public final class Logistics {
         Shipment draft = new Shipment(0, owner, c.receiver(), mode.name(), stops, lines, start, 0, departure, arrival,
                 null, null, null, releasable, 1, tx.now(), tx.now());
         long key = table.insert(tx.handle(), draft);
-        for (Shipment.Stop s : stops) table.insertStop(tx.handle(), key, s);
+        table.insertStops(tx.handle(), key, stops);
         for (Shipment.Line l : lines) table.insertLine(tx.handle(), key, l);
         Shipment stored = table.byKey(tx.handle(), key).orElseThrow();
         journal.record(tx, "ShipmentPlanned", stored.publicId(), new ShipmentPlanned(stored.publicId(), owner,
@@ -304,12 +306,37 @@ public final class Logistics {
 
     // ---------------------------------------------------------------- custody
 
-    /** Records one custody step; a step out of order or by an organisation not holding the goods is refused (409). */
+    /**
+     * Records one custody step; a step out of order or by an organisation not holding the goods is
+     * refused (409). The step is checked in a read of the shipment, then written by the
+     * {@link ShipmentCommitter} together with concurrent callers' steps, each on its own: its
+     * write goes through only while the shipment still has the version the checks saw.
+     */
     public Shipment record(String id, RecordCustody c, Actor actor) {
-        return db.write(actor, tx -> record(tx, id, c));
+        Prepared p = db.read(actor, tx -> prepare(tx, id, c));
+        return committer.submit(actor, (tx, batch, writing) -> write(tx, p, batch, writing));
     }
 
-    private Shipment record(Tx tx, String id, RecordCustody c) {
+    /**
+     * Records one custody step in a transaction of its own, for a request whose
+     * {@code Idempotency-Key} is claimed in the same transaction as its effect.
+     */
+    public Shipment recordAlone(String id, RecordCustody c, Actor actor) {
+        return db.write(actor, tx -> write(tx, prepare(tx, id, c), null, () -> {}));
+    }
+
+    /** Group commits of custody steps so far and the steps in them: {@code {groups, steps}} (for tests). */
+    long[] committerCounts() {
+        return committer.counts();
+    }
+
+    /** A custody step checked against the shipment as read ({@code s}), ready to be written. */
+    private record Prepared(Shipment s, CustodyRules.Step step, CustodyRules.Outcome.Moved moved, String organisation,
+                            String person, boolean leavesOrigin, Map<Integer, Long> shipped, Instant given,
+                            Optional<Instant> previous) {}
+
+    /** Every check of a custody step that reads: the shipment, the parties, the rules, the previous step. */
+    private Prepared prepare(Tx tx, String id, RecordCustody c) {
         Shipment s = loadVisible(tx, id);
         CustodyKind kind = custodyKind(c.kind());
         if (kind == CustodyKind.RECEIVED) {
@@ -330,52 +357,117 @@ public final class Logistics {
             throw new InvalidField("lines", "only the departure from the origin says what was shipped");
         }
         Map<Integer, Long> shipped = leavesOrigin ? shippedQuantities(s, c.lines()) : Map.of();
-        Instant occurred = occurred(tx, s, c.occurredAt());
         CustodyRules.Step step = new CustodyRules.Step(kind, organisation, to, Checks.optionalText("location",
                 c.location(), Limits.NAME_LENGTH_MAX));
-        Position next = move(tx, s, step, organisation, person, occurred);
-        for (Shipment.Line l : s.lines()) {
-            long q = shipped.getOrDefault(l.no(), 0L);
-            if (!leavesOrigin) continue;
-            table.shipped(tx.handle(), s.key(), l.no(), q);
-            if (q > 0) for (DeliveryListener listener : listeners) listener.dispatched(tx, l.fulfils(), q);
+        Optional<Instant> previous = s.custodyCount() == 0 ? Optional.empty() : table.lastOccurred(tx.handle(), s.key());
+        occurred(tx, c.occurredAt(), previous); // checked again when written, against the writing transaction's clock
+        CustodyRules.Outcome.Moved moved = rules(s, step);
+        return new Prepared(s, step, moved, organisation, person, leavesOrigin, shipped, c.occurredAt(), previous);
+    }
+
+    /**
+     * Writes a prepared step in {@code tx}. Before {@code writing} runs nothing is written, and a
+     * refusal leaves the transaction as it was (the shipment's version moved since the checks:
+     * {@link org.quartermaster.shared.StaleRecord}); after it, a failure spoils the transaction.
+     * Returns the shipment as the step left it.
+     */
+    private Shipment write(Tx tx, Prepared p, ShipmentsTable.StepBatch batch, Runnable writing) {
+        Shipment s = p.s();
+        Instant occurred = occurred(tx, p.given(), p.previous());
+        Set<String> releasable = releasable(s, p.step());
+        Position next = p.moved().next();
+        CustodyKind kind = p.step().kind();
+        boolean departs = next.status() == ShipmentStatus.IN_TRANSIT;
+        boolean arrives = kind == CustodyKind.ARRIVED_AT_HUB || kind == CustodyKind.ARRIVED;
+        // Moves the shipment only from the version the checks saw (zero rows, stale: nothing is
+        // written), stores the step in its chain and the stop's time; in a group, with the others.
+        ShipmentsTable.StepRow row = new ShipmentsTable.StepRow(s, next, releasable, new CustodyEvent(
+                s.custodyCount() + 1, kind, p.moved().location(), p.organisation(), p.person(), p.step().to(),
+                occurred, tx.now()), departs ? occurred : null, arrives ? occurred : null);
+        if (batch == null) {
+            table.step(tx.handle(), tx.dialect(), row, tx.now());
+        } else {
+            batch.add(tx.handle(), row, tx.now());
         }
-        if (next.status() == ShipmentStatus.IN_TRANSIT) table.stopReached(tx.handle(), s.key(), next.stop(), false, occurred);
-        if (kind == CustodyKind.ARRIVED_AT_HUB || kind == CustodyKind.ARRIVED) {
-            table.stopReached(tx.handle(), s.key(), next.stop(), true, occurred);
+        writing.run();
+        journalStep(tx, s, p.step(), p.moved(), p.organisation(), p.person(), occurred);
+        List<Shipment.Line> lines = new ArrayList<>(s.lines());
+        if (p.leavesOrigin()) {
+            for (int i = 0; i < lines.size(); i++) {
+                Shipment.Line l = lines.get(i);
+                long q = p.shipped().getOrDefault(l.no(), 0L);
+                table.shipped(tx.handle(), s.key(), l.no(), q);
+                if (q > 0) for (DeliveryListener listener : listeners) listener.dispatched(tx, l.fulfils(), q);
+                lines.set(i, new Shipment.Line(l.no(), l.item(), l.quantity(), l.fulfils(), l.needs(), q,
+                        l.receivedQuantity(), l.counted(), l.rating(), l.ratingComment(), l.ratedBy()));
+            }
         }
-        return table.byKey(tx.handle(), s.key()).orElseThrow();
+        List<Shipment.Stop> stops = new ArrayList<>(s.stops());
+        if (departs) {
+            Shipment.Stop at = stops.get(next.stop());
+            stops.set(next.stop(), new Shipment.Stop(at.index(), at.location(), at.plannedArrival(),
+                    at.plannedDeparture(), at.arrivedAt(), occurred));
+        }
+        if (arrives) {
+            Shipment.Stop at = stops.get(next.stop());
+            stops.set(next.stop(), new Shipment.Stop(at.index(), at.location(), at.plannedArrival(),
+                    at.plannedDeparture(), occurred, at.departedAt()));
+        }
+        // What the statements above stored (ShipmentsTable#move), without reading it back.
+        Instant now = tx.now();
+        return new Shipment(s.key(), s.owner(), s.receiver(), s.mode(), stops, lines, next, s.custodyCount() + 1,
+                s.plannedDeparture(), s.plannedArrival(),
+                s.departedAt() == null && next.status() == ShipmentStatus.IN_TRANSIT ? now : s.departedAt(),
+                next.status() == ShipmentStatus.ARRIVED ? now : s.arrivedAt(),
+                next.status() == ShipmentStatus.RECEIVED ? now : s.receivedAt(), releasable, s.version() + 1,
+                s.createdAt(), now);
+    }
+
+    /** The custody rules on the shipment as it stands; a refusal is thrown. */
+    private static CustodyRules.Outcome.Moved rules(Shipment s, CustodyRules.Step step) {
+        if (s.custodyCount() >= CUSTODY_EVENTS_MAX) {
+            throw new Refused("custody-full", null, "a shipment holds at most " + CUSTODY_EVENTS_MAX + " custody steps");
+        }
+        return switch (CustodyRules.apply(s.position(), s.stopCodes(), s.receiver(), step)) {
+            case CustodyRules.Outcome.Moved m -> m;
+            case CustodyRules.Outcome.Refused r -> throw new Refused(r.type(), null, r.reason());
+        };
+    }
+
+    /** Who may read the shipment after {@code step}: a hand-over releases it to the organisation taking it. */
+    private static Set<String> releasable(Shipment s, CustodyRules.Step step) {
+        Set<String> releasable = new TreeSet<>(s.releasableTo());
+        if (step.to() != null && !step.to().equals(s.owner())) releasable.add(step.to());
+        return releasable;
     }
 
     /** Applies the custody rules, stores the step and journals it; returns the new position. */
     private Position move(Tx tx, Shipment s, CustodyRules.Step step, String organisation, String person,
                           Instant occurred) {
-        if (s.custodyCount() >= CUSTODY_EVENTS_MAX) {
-            throw new Refused("custody-full", null, "a shipment holds at most " + CUSTODY_EVENTS_MAX + " custody steps");
-        }
-        CustodyRules.Outcome.Moved moved = switch (CustodyRules.apply(s.position(), s.stopCodes(), s.receiver(), step)) {
-            case CustodyRules.Outcome.Moved m -> m;
-            case CustodyRules.Outcome.Refused r -> throw new Refused(r.type(), null, r.reason());
-        };
+        CustodyRules.Outcome.Moved moved = rules(s, step);
+        table.move(tx.handle(), s, moved.next(), tx.now(), releasable(s, step), s.version());
+        table.insertCustody(tx.handle(), s.key(), new CustodyEvent(s.custodyCount() + 1, step.kind(), moved.location(),
+                organisation, person, step.to(), occurred, tx.now()));
+        return journalStep(tx, s, step, moved, organisation, person, occurred);
+    }
+
+    /** Journals a step stored in the custody chain; returns the new position. */
+    private Position journalStep(Tx tx, Shipment s, CustodyRules.Step step, CustodyRules.Outcome.Moved moved,
+                                 String organisation, String person, Instant occurred) {
         Position next = moved.next();
-        Set<String> releasable = new TreeSet<>(s.releasableTo());
-        if (step.to() != null && !step.to().equals(s.owner())) releasable.add(step.to());
-        table.move(tx.handle(), s, next, tx.now(), releasable, s.version());
         int seq = s.custodyCount() + 1;
-        table.insertCustody(tx.handle(), s.key(), new CustodyEvent(seq, step.kind(), moved.location(), organisation,
-                person, step.to(), occurred, tx.now()));
         journal.record(tx, "CustodyRecorded", s.publicId(), new CustodyRecorded(s.publicId(), seq, step.kind().name(),
                 moved.location(), organisation, person, step.to(), occurred.toEpochMilli(), next.status().name(),
                 s.version() + 1));
         return next;
     }
 
-    private Instant occurred(Tx tx, Shipment s, Instant given) {
+    /** When a step occurred: as given or now; never ahead of the clock, never before the previous step. */
+    private static Instant occurred(Tx tx, Instant given, Optional<Instant> previous) {
         Instant at = given == null ? tx.now() : given;
         if (at.toEpochMilli() > tx.now().toEpochMilli() + FUTURE_SKEW_MILLIS) {
             throw new InvalidField("occurredAt", "must not be in the future");
         }
-        Optional<Instant> previous = s.custodyCount() == 0 ? Optional.empty() : table.lastOccurred(tx.handle(), s.key());
         if (previous.isPresent() && at.isBefore(previous.get())) {
             throw new Refused("illegal-order", null, "a step cannot have occurred before the previous one ("
                     + previous.get() + ")");

@@ -137,6 +137,20 @@ public final class Database implements AutoCloseable {
         return reader.inTransaction(work::apply);
     }
 
+    /**
+     * Runs {@code work} in one read transaction on behalf of {@code actor}, handed a {@link Tx}:
+     * the checks of a write that commits later (its rows re-checked then, e.g. by their
+     * version). Nothing may be deferred (journalled) in it: that throws, and nothing commits.
+     */
+    public <T> T read(Actor actor, Function<Tx, T> work) {
+        return reader.inTransaction(handle -> {
+            Tx tx = new Tx(handle, actor, now(), dialect);
+            T result = work.apply(tx);
+            if (!tx.deferred().isEmpty()) throw new IllegalStateException("a read transaction deferred a change");
+            return result;
+        });
+    }
+
     /** The time of the next write, to milliseconds (what the journal signs). */
     public Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);

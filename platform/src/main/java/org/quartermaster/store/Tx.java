@@ -16,13 +16,26 @@ public final class Tx {
     private final Actor actor;
     private final Instant now;
     private final Dialect dialect;
-    private final List<Object> pending = new ArrayList<>();
+    private final List<Object> pending;
 
     Tx(Handle handle, Actor actor, Instant now, Dialect dialect) {
+        this(handle, actor, now, dialect, new ArrayList<>());
+    }
+
+    private Tx(Handle handle, Actor actor, Instant now, Dialect dialect, List<Object> pending) {
         this.handle = handle;
         this.actor = actor;
         this.now = now;
         this.dialect = dialect;
+        this.pending = pending;
+    }
+
+    /**
+     * This transaction acting for {@code member}: a group commit's requester. Same connection,
+     * instant and deferred items; what it journals names {@code member}.
+     */
+    public Tx actingFor(Actor member) {
+        return new Tx(handle, java.util.Objects.requireNonNull(member, "member"), now, dialect, pending);
     }
 
     public Handle handle() {

@@ -45,13 +45,17 @@ public final class ShipmentsTable {
                 .executeAndReturnGeneratedKeys("shipment_key").mapTo(Long.class).one();
     }
 
-    public void insertStop(Handle h, long key, Shipment.Stop stop) {
-        h.createUpdate("""
+    /** The route's stops, in one statement batch (one round trip). */
+    public void insertStops(Handle h, long key, List<Shipment.Stop> stops) {
+        var batch = h.prepareBatch("""
                 INSERT INTO shipment_stops (shipment_key, stop_index, location_code, planned_arrival, planned_departure)
-                VALUES (:key, :index, :location, :arrival, :departure)""")
-                .bind("key", key).bind("index", stop.index()).bind("location", stop.location())
-                .bind("arrival", millis(stop.plannedArrival())).bind("departure", millis(stop.plannedDeparture()))
-                .execute();
+                VALUES (:key, :index, :location, :arrival, :departure)""");
+        for (Shipment.Stop stop : stops) {
+            batch.bind("key", key).bind("index", stop.index()).bind("location", stop.location())
+                    .bind("arrival", millis(stop.plannedArrival())).bind("departure", millis(stop.plannedDeparture()))
+                    .add();
+        }
+        batch.execute();
     }
 
     public void insertLine(Handle h, long key, Shipment.Line line) {
@@ -106,6 +110,149 @@ public final class ShipmentsTable {
                 .bind("releasable", joined(releasable)).bind("now", now.toEpochMilli())
                 .bind("key", s.key()).bind("version", version).execute();
         if (rows == 0) throw new StaleRecord("shipment", s.publicId(), version);
+    }
+
+    /**
+     * One custody step's row changes: move {@code s} to {@code position} where its version is
+     * still {@code s.version()}, append {@code event} to its chain, set the stop's departure or
+     * arrival (either may be null).
+     */
+    public record StepRow(Shipment s, Position position, Set<String> releasable, CustodyEvent event, Instant departed,
+                          Instant arrived) {}
+
+    /** Writes one step's rows; throws {@link StaleRecord}, having written nothing, when the version moved. */
+    public void step(Handle h, org.quartermaster.store.Dialect dialect, StepRow r, Instant now) {
+        if (dialect != org.quartermaster.store.Dialect.POSTGRESQL) {
+            move(h, r.s(), r.position(), now, r.releasable(), r.s().version());
+            insertCustody(h, r.s().key(), r.event());
+            if (r.departed() != null) stopReached(h, r.s().key(), r.position().stop(), false, r.departed());
+            if (r.arrived() != null) stopReached(h, r.s().key(), r.position().stop(), true, r.arrived());
+            return;
+        }
+        StepBatch one = new StepBatch(dialect);
+        one.rows.add(r);
+        one.execute(h, now);
+    }
+
+    /**
+     * The steps of a group commit, written together: on PostgreSQL in one statement after the
+     * last step (each row applies only where its shipment still has the version its checks saw),
+     * elsewhere each at once. {@link #execute} throws {@link StaleRecord} when a row did not
+     * apply: the transaction then holds the others' rows and must not commit.
+     */
+    public static final class StepBatch {
+        private final org.quartermaster.store.Dialect dialect;
+        private final List<StepRow> rows = new ArrayList<>();
+
+        public StepBatch(org.quartermaster.store.Dialect dialect) {
+            this.dialect = dialect;
+        }
+
+        public void add(Handle h, StepRow r, Instant now) {
+            if (dialect == org.quartermaster.store.Dialect.POSTGRESQL) {
+                rows.add(r);
+            } else {
+                new ShipmentsTable().step(h, dialect, r, now);
+            }
+        }
+
+        private static final String STEPS_POSTGRES = """
+                WITH input AS (
+                  SELECT * FROM UNNEST(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::int[], ?::text[], ?::int[],
+                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[])
+                    AS i(skey, version, status, holder, stop, releasable, seq, kind, location, organisation, person,
+                      to_org, occurred, departed, arrived)),
+                moved AS (
+                  UPDATE shipments s SET status = i.status, holder_org = i.holder, stop_index = i.stop,
+                    custody_count = s.custody_count + 1, releasable_to = i.releasable,
+                    departed_at = CASE WHEN s.departed_at IS NULL AND i.status = 'IN_TRANSIT' THEN ? ELSE s.departed_at END,
+                    arrived_at = CASE WHEN i.status = 'ARRIVED' THEN ? ELSE s.arrived_at END,
+                    received_at = CASE WHEN i.status = 'RECEIVED' THEN ? ELSE s.received_at END,
+                    version = s.version + 1, updated_at = ?
+                  FROM input i WHERE s.shipment_key = i.skey AND s.version = i.version
+                  RETURNING i.*),
+                chained AS (
+                  INSERT INTO custody_events (shipment_key, seq, kind, location_code, organisation, person, to_org,
+                    occurred_at, recorded_at)
+                  SELECT skey, seq, kind, location, organisation, person, to_org, occurred, ? FROM moved),
+                reached AS (
+                  UPDATE shipment_stops t SET departed_at = COALESCE(m.departed, t.departed_at),
+                    arrived_at = COALESCE(m.arrived, t.arrived_at)
+                  FROM moved m WHERE t.shipment_key = m.skey AND t.stop_index = m.stop
+                    AND (m.departed IS NOT NULL OR m.arrived IS NOT NULL))
+                SELECT count(*) FROM moved""";
+
+        /** Writes the rows added (PostgreSQL); {@link StaleRecord} when one of them did not apply. */
+        public void execute(Handle h, Instant now) {
+            if (rows.isEmpty()) return;
+            java.sql.Connection c = h.getConnection();
+            int n = rows.size();
+            Long[] keys = new Long[n];
+            Long[] versions = new Long[n];
+            String[] status = new String[n];
+            String[] holder = new String[n];
+            Integer[] stop = new Integer[n];
+            String[] releasable = new String[n];
+            Integer[] seq = new Integer[n];
+            String[] kind = new String[n];
+            String[] location = new String[n];
+            String[] organisation = new String[n];
+            String[] person = new String[n];
+            String[] to = new String[n];
+            Long[] occurred = new Long[n];
+            Long[] departed = new Long[n];
+            Long[] arrived = new Long[n];
+            for (int i = 0; i < n; i++) {
+                StepRow r = rows.get(i);
+                keys[i] = r.s().key();
+                versions[i] = r.s().version();
+                status[i] = r.position().status().name();
+                holder[i] = r.position().holder();
+                stop[i] = r.position().stop();
+                releasable[i] = joined(r.releasable());
+                seq[i] = r.event().seq();
+                kind[i] = r.event().kind().name();
+                location[i] = r.event().location();
+                organisation[i] = r.event().organisation();
+                person[i] = r.event().person();
+                to[i] = r.event().to();
+                occurred[i] = r.event().occurredAt().toEpochMilli();
+                departed[i] = millis(r.departed());
+                arrived[i] = millis(r.arrived());
+            }
+            long moved;
+            try (java.sql.PreparedStatement st = c.prepareStatement(STEPS_POSTGRES)) {
+                int p = 1;
+                st.setArray(p++, c.createArrayOf("bigint", keys));
+                st.setArray(p++, c.createArrayOf("bigint", versions));
+                st.setArray(p++, c.createArrayOf("text", status));
+                st.setArray(p++, c.createArrayOf("text", holder));
+                st.setArray(p++, c.createArrayOf("integer", stop));
+                st.setArray(p++, c.createArrayOf("text", releasable));
+                st.setArray(p++, c.createArrayOf("integer", seq));
+                st.setArray(p++, c.createArrayOf("text", kind));
+                st.setArray(p++, c.createArrayOf("text", location));
+                st.setArray(p++, c.createArrayOf("text", organisation));
+                st.setArray(p++, c.createArrayOf("text", person));
+                st.setArray(p++, c.createArrayOf("text", to));
+                st.setArray(p++, c.createArrayOf("bigint", occurred));
+                st.setArray(p++, c.createArrayOf("bigint", departed));
+                st.setArray(p++, c.createArrayOf("bigint", arrived));
+                for (int i = 0; i < 4; i++) st.setLong(p++, now.toEpochMilli());
+                st.setLong(p, rows.getFirst().event().recordedAt().toEpochMilli());
+                try (java.sql.ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    moved = rs.getLong(1);
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("custody steps failed: " + e.getMessage(), e);
+            }
+            if (moved != n) {
+                Shipment first = rows.getFirst().s();
+                throw new StaleRecord("shipment", n == 1 ? first.publicId() : "of a group", first.version());
+            }
+            rows.clear();
+        }
     }
 
     public void stopReached(Handle h, long key, int stop, boolean arrived, Instant at) {
