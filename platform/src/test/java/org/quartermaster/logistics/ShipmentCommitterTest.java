@@ -40,12 +40,23 @@ public class ShipmentCommitterTest {
         {"HANDED_OVER", "CARRIER-B", "UKR-MOD"},
     };
 
+    /** The donor's accepted offer the test's shipments carry (never received here, so it stays shippable). */
+    static volatile String offer;
+
+    static void acceptedOffer(TestServer s) {
+        offer = s.app().offers().make(new org.quartermaster.offers.MakeOffer("DEU-MOD", "HELMET", 10_000, "NEW",
+                "DEPOT-DE", java.time.LocalDate.of(2026, 11, 1), "DONATION", false, null, false, null,
+                java.util.Set.of()), org.quartermaster.shared.Actor.SYSTEM).publicId();
+        s.app().offers().act(offer, org.quartermaster.offers.model.OfferRules.Action.ACCEPT, 1,
+                org.quartermaster.shared.Actor.SYSTEM);
+    }
+
     static String plan(int i) {
         return """
                 {"owner":"DEU-MOD","receiver":"UKR-MOD","origin":"DEPOT-DE","destination":"DEST-UA","mode":"ROAD",
                  "plannedDeparture":"2026-12-01T08:00:00Z","plannedArrival":"2099-12-05T18:00:00Z",
                  "hubs":[{"location":"HUB-PL"},{"location":"HUB-UA"}],
-                 "lines":[{"kind":"CONTRACT","fulfils":"C-%d","item":"HELMET","quantity":%d}]}""".formatted(i, 1 + i);
+                 "lines":[{"kind":"OFFER","fulfils":"%s","item":"HELMET","quantity":%d}]}""".formatted(offer, 1 + i);
     }
 
     static String step(String[] e, String extra) {
@@ -57,6 +68,7 @@ public class ShipmentCommitterTest {
     void concurrentStepsEachGetTheirOwnOutcome(TestDatabases.Kind kind) throws Exception {
         try (TestServer s = new TestServer(TestDatabases.open(kind))) {
             LogisticsEndToEndTest.referenceData(s);
+            acceptedOffer(s);
             long journalBefore = s.app().journal().size();
             ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
             try {
@@ -150,6 +162,7 @@ public class ShipmentCommitterTest {
     void aStepOnAShipmentThatMovedSinceItsChecksIsRefusedAlone(TestDatabases.Kind kind) throws Exception {
         try (TestServer s = new TestServer(TestDatabases.open(kind))) {
             LogisticsEndToEndTest.referenceData(s);
+            acceptedOffer(s);
             String id = ok(s.post("/api/v1/shipments", plan(1)), 201).json().get("id").asText();
             String path = "/api/v1/shipments/" + id;
             // the same step posted by many callers at once: exactly one of them moves the shipment
