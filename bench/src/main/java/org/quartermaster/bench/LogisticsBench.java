@@ -144,10 +144,11 @@ final class LogisticsBench implements Callable<Integer> {
         }
         ApiClient sender = byOrganisation.get("B-SENDER");
         int shipments = (int) ((events + chain.length - 1) / chain.length);
+        String[] offers = acceptedOffers(admin, sender, (shipments + OFFER_SHIPMENTS - 1) / OFFER_SHIPMENTS);
         String[] ids = new String[shipments];
         long planStart = System.nanoTime();
-        parallel(shipments, (i, own) -> ids[i] = own.get("B-SENDER").postExpecting(201, "/api/v1/shipments", plan(i, hubs))
-                .json().get("id").asText(), byOrganisation, "planned", null);
+        parallel(shipments, (i, own) -> ids[i] = own.get("B-SENDER").postExpecting(201, "/api/v1/shipments",
+                plan(i, hubs, offers[i / OFFER_SHIPMENTS])).json().get("id").asText(), byOrganisation, "planned", null);
         double planSeconds = (System.nanoTime() - planStart) / 1e9;
 
         double loadBefore = loadAverage();
@@ -273,15 +274,39 @@ final class LogisticsBench implements Callable<Integer> {
         }
     }
 
-    static String plan(int i, int hubs) {
+    /** Shipments that carry one offer: each offer's shipped total, checked at every plan, stays small. */
+    static final int OFFER_SHIPMENTS = 100;
+
+    /**
+     * The sender's offers of crates, accepted by the receiver: what the shipments' lines fulfil (a
+     * line must name an accepted offer, a contract or call-off it is party to, or an allocation).
+     */
+    private static String[] acceptedOffers(ApiClient admin, ApiClient sender, int count) throws Exception {
+        String token = admin.postExpecting(201, "/api/v1/tokens", """
+                {"name":"bench receiver","organisation":"B-RECEIVER","roles":["REQUESTER"]}""")
+                .json().get("token").asText();
+        ApiClient receiver = admin.withToken(token);
+        String[] out = new String[count];
+        for (int k = 0; k < count; k++) {
+            String id = sender.postExpecting(201, "/api/v1/offers", """
+                    {"donor":"B-SENDER","item":"B-CRATE","quantity":%d,"condition":"NEW","origin":"B-ORIGIN",
+                     "availableFrom":"2026-01-01","terms":"DONATION","releasableTo":["B-RECEIVER"]}"""
+                    .formatted(100 * OFFER_SHIPMENTS)).json().get("id").asText();
+            receiver.postExpecting(200, "/api/v1/offers/" + id + "/accept", "{\"version\":1}");
+            out[k] = id;
+        }
+        return out;
+    }
+
+    static String plan(int i, int hubs, String offer) {
         StringBuilder route = new StringBuilder();
         for (int h = 1; h <= hubs; h++) route.append(h > 1 ? "," : "").append("{\"location\":\"B-HUB-").append(h).append("\"}");
         return """
                 {"owner":"B-SENDER","receiver":"B-RECEIVER","origin":"B-ORIGIN","destination":"B-DEST","mode":"ROAD",
                  "plannedDeparture":"2026-01-01T00:00:00Z","plannedArrival":"2030-01-01T00:00:00Z",
                  "hubs":[%s],
-                 "lines":[{"kind":"CONTRACT","fulfils":"B-C-%d","item":"B-CRATE","quantity":%d}]}"""
-                .formatted(route, i, 1 + i % 100);
+                 "lines":[{"kind":"OFFER","fulfils":"%s","item":"B-CRATE","quantity":%d}]}"""
+                .formatted(route, offer, 1 + i % 100);
     }
 
     private void print(Result r) throws Exception {
