@@ -22,15 +22,6 @@ final class Http1 {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final String base;
-    /**
-     * Bodies over this size go on a connection of their own: the server refuses them (413) and
-     * closes the connection, which must not go back to the shared pool for the next call to find
-     * closed ("header parser received no bytes").
-     */
-    static final int OWN_CONNECTION_BYTES = 1 << 20;
-
-    private final HttpClient client = newClient();
-
     private static HttpClient newClient() {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }
@@ -113,8 +104,10 @@ final class Http1 {
                 .timeout(Duration.ofSeconds(30)).method(call.method(), publisher);
         if (call.contentType() != null) b.header("Content-Type", call.contentType());
         call.headers().forEach(b::header);
-        boolean alone = call.body() != null && call.body().length > OWN_CONNECTION_BYTES;
-        HttpClient via = alone ? newClient() : client;
+        // Each call on a connection of its own: a connection the server closed after an earlier
+        // call's refusal (413, a malformed request) must never be picked from a pool for the next
+        // ("header parser received no bytes").
+        HttpClient via = newClient();
         try {
             HttpResponse<String> r = via.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(r.statusCode(), r.body(), r.headers().map());
@@ -124,7 +117,7 @@ final class Http1 {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } finally {
-            if (alone) via.close();
+            via.close();
         }
     }
 }
