@@ -26,10 +26,7 @@ import org.quartermaster.testing.TestServer;
  */
 class OrderBookBrowserTest {
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-    private static final BrowserType.LaunchOptions CHROMIUM = new BrowserType.LaunchOptions()
-            .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
-            .setArgs(List.of("--no-sandbox", "--disable-background-networking", "--disable-gpu",
-                    "--disable-dev-shm-usage"));
+    private static final BrowserType.LaunchOptions CHROMIUM = org.quartermaster.testing.Chromium.OPTIONS;
     static final int WEEKS = 12;
 
     @Test

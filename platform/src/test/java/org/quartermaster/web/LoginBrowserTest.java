@@ -30,10 +30,7 @@ import org.quartermaster.testing.AccessWorld;
  * an admin signs in with a one-time code and sees the user pages, and signing out ends it.
  */
 class LoginBrowserTest {
-    private static final BrowserType.LaunchOptions CHROMIUM = new BrowserType.LaunchOptions()
-            .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
-            .setArgs(List.of("--no-sandbox", "--disable-background-networking", "--disable-gpu",
-                    "--disable-dev-shm-usage"));
+    private static final BrowserType.LaunchOptions CHROMIUM = org.quartermaster.testing.Chromium.OPTIONS;
 
     @Test
     void signInSeeOnlyWhatTheOrganisationMaySeeAndSignOutInChromium() {
