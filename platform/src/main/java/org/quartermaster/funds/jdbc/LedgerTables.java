@@ -12,6 +12,7 @@ import org.quartermaster.funds.model.Balance;
 import org.quartermaster.funds.model.Transfer;
 import org.quartermaster.funds.model.TransferStatus;
 import org.quartermaster.store.Dialect;
+import org.quartermaster.store.Plans;
 import org.quartermaster.store.Rows;
 
 /** SQL for ledger accounts and transfers. Only the funds context uses it. */
@@ -121,7 +122,7 @@ public final class LedgerTables {
      */
     private static void insertTransfersPostgres(Handle h, List<Transfer> transfers, Map<String, Long> keys) {
         java.sql.Connection c = h.getConnection();
-        try (java.sql.PreparedStatement st = c.prepareStatement(INSERT_FROM_ARRAYS)) {
+        try (java.sql.PreparedStatement st = Plans.eachTime(c, INSERT_FROM_ARRAYS)) {
             bindTransferArrays(c, st, 1, transfers);
             try (java.sql.ResultSet rs = st.executeQuery()) {
                 while (rs.next()) keys.put(rs.getString(2), rs.getLong(1));
@@ -191,7 +192,7 @@ public final class LedgerTables {
         Map<Long, Account> accounts = new java.util.LinkedHashMap<>();
         Map<String, Transfer> existing = new java.util.HashMap<>();
         java.sql.Connection c = h.getConnection();
-        try (java.sql.PreparedStatement st = c.prepareStatement("""
+        try (java.sql.PreparedStatement st = Plans.eachTime(c, """
                 SELECT * FROM fund_accounts WHERE account_key = ANY (?::bigint[]) ORDER BY account_key FOR UPDATE;
                 SELECT * FROM fund_transfers WHERE transfer_id = ANY (?::text[])""")) {
             st.setArray(1, c.createArrayOf("bigint", sorted));
@@ -243,7 +244,7 @@ public final class LedgerTables {
         }
         Map<String, Long> out = new java.util.HashMap<>();
         java.sql.Connection c = h.getConnection();
-        try (java.sql.PreparedStatement st = c.prepareStatement("""
+        try (java.sql.PreparedStatement st = Plans.eachTime(c, """
                 UPDATE fund_accounts a SET debits_pending = v.dp, debits_posted = v.dd, credits_pending = v.cp,
                   credits_posted = v.cc
                 FROM UNNEST(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]) AS v(k, dp, dd, cp, cc)
@@ -295,9 +296,9 @@ public final class LedgerTables {
         Map<String, Transfer> out = new java.util.HashMap<>();
         if (ids.isEmpty()) return out;
         if (dialect == Dialect.POSTGRESQL) {
-            // one array parameter: one statement text and plan whatever the number of ids
+            // one array parameter: one statement text whatever the number of ids, planned for them
             java.sql.Connection c = h.getConnection();
-            try (java.sql.PreparedStatement st = c.prepareStatement(
+            try (java.sql.PreparedStatement st = Plans.eachTime(c,
                     "SELECT * FROM fund_transfers WHERE transfer_id = ANY (?::text[])")) {
                 st.setArray(1, c.createArrayOf("text", ids.toArray(String[]::new)));
                 try (ResultSet rs = st.executeQuery()) {

@@ -22,6 +22,7 @@ import org.quartermaster.logistics.model.Receipt;
 import org.quartermaster.logistics.model.Shipment;
 import org.quartermaster.logistics.model.ShipmentStatus;
 import org.quartermaster.shared.StaleRecord;
+import org.quartermaster.store.Plans;
 
 /** SQL for shipments, their stops, lines, custody chain, receipts and discrepancies. Logistics only. */
 public final class ShipmentsTable {
@@ -221,7 +222,7 @@ public final class ShipmentsTable {
                 arrived[i] = millis(r.arrived());
             }
             long moved;
-            try (java.sql.PreparedStatement st = c.prepareStatement(STEPS_POSTGRES)) {
+            try (java.sql.PreparedStatement st = Plans.eachTime(c, STEPS_POSTGRES)) {
                 int p = 1;
                 st.setArray(p++, c.createArrayOf("bigint", keys));
                 st.setArray(p++, c.createArrayOf("bigint", versions));
