@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
  * {@code ./qm bench ledger}: posted transfers per second through the app's HTTP API on
  * PostgreSQL ({@code qm serve} in a child process, a fresh schema), side by side with pgbench
  * running single-row INSERT transactions on the same server, in the same run, with the same
- * number of clients for the same time.
+ * number of clients for the same time. The sides alternate in {@code --rounds} rounds and the
+ * medians are reported, with the ratio of each round.
  *
  * <p>Two ways of sending are measured: one transfer per request ({@code POST /api/v1/transfers},
  * which the ledger commits in groups with other clients' transfers), and {@code --batch}
@@ -63,6 +64,11 @@ public final class LedgerBench implements Callable<Integer> {
             description = "transfers per request on POST /api/v1/transfer-batches (default ${DEFAULT-VALUE})")
     int batch;
 
+    @Option(names = "--rounds", defaultValue = "3",
+            description = "rounds of pgbench, one-per-request and batched, alternating; medians are reported "
+                    + "(default ${DEFAULT-VALUE})")
+    int rounds;
+
     @Option(names = "--jar", description = "the fat jar (default: platform/target/quartermaster.jar above this directory)")
     Path jar;
 
@@ -85,6 +91,7 @@ public final class LedgerBench implements Callable<Integer> {
         if (clients < 1 || clients > 256) throw new IllegalArgumentException("--clients must be between 1 and 256");
         if (accounts < 2 || accounts > 10_000) throw new IllegalArgumentException("--accounts must be 2 to 10000");
         if (batch < 1 || batch > BATCH_MAX) throw new IllegalArgumentException("--batch must be 1 to " + BATCH_MAX);
+        if (rounds < 1 || rounds > 20) throw new IllegalArgumentException("--rounds must be 1 to 20");
         Path fatJar = ServerProcess.findJar(jar);
         String base = db != null ? db : System.getenv().getOrDefault("QM_TEST_POSTGRES",
                 "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
@@ -93,28 +100,54 @@ public final class LedgerBench implements Callable<Integer> {
         try {
             Path log = Files.createTempFile("qm-bench-ledger-", ".log");
             String inSchema = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-            Phase single;
-            Phase batched;
+            List<Round> done = new ArrayList<>();
             try (ServerProcess server = ServerProcess.start(fatJar, List.of("--db", inSchema), javaOptions, log)) {
+                // after the server migrated the schema (Flyway will not migrate a schema that holds tables)
+                exec(base, "CREATE TABLE " + schema + ".pgbench_rows (id BIGSERIAL PRIMARY KEY, value BIGINT NOT NULL, "
+                        + "created_at TIMESTAMPTZ NOT NULL DEFAULT now())");
                 ApiClient api = ReferenceData.platformClient(new ApiClient(server.base()), fatJar,
                         List.of("--db", inSchema), "bench-fund-officer", List.of("FUND_OFFICER", "AUDITOR"));
                 List<String>[] pairs = openAccounts(api);
                 run(api, pairs, 2, "warm-", 1);
                 run(api, pairs, 2, "warmb-", batch);
-                single = run(api, pairs, seconds, "t-", 1);
-                batched = run(api, pairs, seconds, "b-", batch);
+                // Rounds alternate the sides, so a slow spell of the machine hits both alike.
+                for (int r = 1; r <= rounds; r++) {
+                    double reference = pgbench(base, schema);
+                    Phase single = run(api, pairs, seconds, "t" + r + "-", 1);
+                    Phase batched = run(api, pairs, seconds, "b" + r + "-", batch);
+                    done.add(new Round(reference, single, batched));
+                    if (!json) System.err.printf(Locale.ROOT, "round %d of %d: pgbench %.1f/s, batched %.1f/s (%.1f%%), "
+                            + "single %.1f/s%n", r, rounds, reference, batched.perSecond(),
+                            100 * batched.perSecond() / reference, single.perSecond());
+                }
                 JsonNode v = api.get("/api/v1/ledger/verify").json();
+                long made = done.stream().mapToLong(d -> d.single().transfers() + d.batched().transfers()).sum();
                 if (!v.get("sound").asBoolean()) throw new IllegalStateException("ledger unsound after the run: " + v);
+                if (v.get("transfers").asLong() < made) {
+                    throw new IllegalStateException("ledger holds " + v.get("transfers").asLong()
+                            + " transfers but " + made + " were answered CREATED in the measured rounds");
+                }
                 if (!json) {
                     System.err.printf("ledger: %d transfers replayed, sound; server log %s%n",
                             v.get("transfers").asLong(), log);
                 }
             }
-            double reference = pgbench(base, schema);
-            print(single, batched, reference);
-            return single.failed() == 0 && batched.failed() == 0 ? 0 : 1;
+            print(done);
+            long failed = done.stream().mapToLong(d -> d.single().failed() + d.batched().failed()).sum();
+            return failed == 0 ? 0 : 1;
         } finally {
             exec(base, "DROP SCHEMA " + schema + " CASCADE");
+        }
+    }
+
+    /** One round: pgbench, then the app one transfer per request, then batched, each for {@code --seconds}. */
+    record Round(double pgbench, Phase single, Phase batched) {
+        double ratio() {
+            return batched.perSecond() / pgbench;
+        }
+
+        double singleRatio() {
+            return single.perSecond() / pgbench;
         }
     }
 
@@ -204,8 +237,6 @@ public final class LedgerBench implements Callable<Integer> {
     }
 
     private double pgbench(String base, String schema) throws Exception {
-        exec(base, "CREATE TABLE " + schema + ".pgbench_rows (id BIGSERIAL PRIMARY KEY, value BIGINT NOT NULL, "
-                + "created_at TIMESTAMPTZ NOT NULL DEFAULT now())");
         Path script = Files.createTempFile("qm-pgbench-", ".sql");
         try {
             Files.writeString(script, "\\set v random(1, 100000)\nINSERT INTO " + schema
@@ -236,42 +267,67 @@ public final class LedgerBench implements Callable<Integer> {
         return fallback;
     }
 
-    private void print(Phase single, Phase batched, double reference) throws Exception {
+    private void print(List<Round> done) throws Exception {
+        double reference = median(done.stream().mapToDouble(Round::pgbench));
+        double batched = median(done.stream().mapToDouble(d -> d.batched().perSecond()));
+        double single = median(done.stream().mapToDouble(d -> d.single().perSecond()));
+        double ratio = median(done.stream().mapToDouble(Round::ratio));
+        double singleRatio = median(done.stream().mapToDouble(Round::singleRatio));
+        long[] batchedLatencies = done.stream().flatMapToLong(d -> java.util.Arrays.stream(d.batched().latencyNanos()))
+                .toArray();
+        long[] singleLatencies = done.stream().flatMapToLong(d -> java.util.Arrays.stream(d.single().latencyNanos()))
+                .toArray();
+        long failed = done.stream().mapToLong(d -> d.single().failed() + d.batched().failed()).sum();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("transfersPerSecond", round(batched.perSecond()));
-            m.put("pgbenchPerSecond", reference);
-            m.put("ratio", Math.round(1000 * batched.perSecond() / reference) / 1000.0);
+            m.put("transfersPerSecond", round(batched));
+            m.put("pgbenchPerSecond", round(reference));
+            m.put("ratio", Math.round(1000 * ratio) / 1000.0);
             m.put("transfersPerRequest", batch);
-            m.put("singleTransfersPerSecond", round(single.perSecond()));
-            m.put("singleRatio", Math.round(1000 * single.perSecond() / reference) / 1000.0);
+            m.put("singleTransfersPerSecond", round(single));
+            m.put("singleRatio", Math.round(1000 * singleRatio) / 1000.0);
+            m.put("rounds", done.size());
+            m.put("ratios", done.stream().map(d -> Math.round(1000 * d.ratio()) / 1000.0).toList());
             m.put("clients", clients);
             m.put("seconds", seconds);
             m.put("accounts", accounts);
-            m.put("batchP50Millis", Latencies.percentileMillis(batched.latencyNanos(), 50));
-            m.put("batchP99Millis", Latencies.percentileMillis(batched.latencyNanos(), 99));
-            m.put("singleP50Millis", Latencies.percentileMillis(single.latencyNanos(), 50));
-            m.put("singleP99Millis", Latencies.percentileMillis(single.latencyNanos(), 99));
-            m.put("failed", single.failed() + batched.failed());
+            m.put("batchP50Millis", Latencies.percentileMillis(batchedLatencies, 50));
+            m.put("batchP99Millis", Latencies.percentileMillis(batchedLatencies, 99));
+            m.put("singleP50Millis", Latencies.percentileMillis(singleLatencies, 50));
+            m.put("singleP99Millis", Latencies.percentileMillis(singleLatencies, 99));
+            m.put("failed", failed);
             System.out.println(ApiClient.JSON.writeValueAsString(m));
             return;
         }
-        System.out.printf(Locale.ROOT, "PostgreSQL, %d clients per side, %d s each, over HTTP (qm serve)%n", clients,
-                seconds);
-        System.out.printf(Locale.ROOT, "%-52s %11s %7s %8s %8s%n", "", "per second", "ratio", "p50_ms", "p99_ms");
+        System.out.printf(Locale.ROOT, "PostgreSQL, %d clients per side, %d s each, %d round(s) alternating the sides, "
+                + "over HTTP (qm serve)%n", clients, seconds, done.size());
+        System.out.printf(Locale.ROOT, "%-52s %11s %7s %8s %8s%n", "median of the rounds", "per second", "ratio",
+                "p50_ms", "p99_ms");
         System.out.printf(Locale.ROOT, "%-52s %11.1f %6.1f%%%n", "pgbench single-row INSERT transactions", reference, 100.0);
-        line("ledger transfers, " + batch + " per request (transfer-batches)", batched, reference);
-        line("ledger transfers, 1 per request (group commit)", single, reference);
-        System.out.println("goal: ledger >= 50% of pgbench; transfersPerSecond in --json is the first ledger line");
-        for (Phase p : List.of(batched, single)) {
-            if (p.failed() > 0) System.out.println("failed: " + p.failed() + ", first: " + p.firstFailure());
+        line("ledger transfers, " + batch + " per request (transfer-batches)", batched, ratio, batchedLatencies);
+        line("ledger transfers, 1 per request (group commit)", single, singleRatio, singleLatencies);
+        if (done.size() > 1) {
+            System.out.println("ratio of each round (batched / pgbench): " + String.join(", ", done.stream()
+                    .map(d -> String.format(Locale.ROOT, "%.1f%%", 100 * d.ratio())).toList()));
+        }
+        System.out.println("goal: ledger >= 50% of pgbench; transfersPerSecond in --json is the batched line");
+        for (Round d : done) {
+            for (Phase p : List.of(d.batched(), d.single())) {
+                if (p.failed() > 0) System.out.println("failed: " + p.failed() + ", first: " + p.firstFailure());
+            }
         }
     }
 
-    private static void line(String label, Phase p, double reference) {
-        System.out.printf(Locale.ROOT, "%-52s %11.1f %6.1f%% %8.2f %8.2f%n", label, p.perSecond(),
-                100 * p.perSecond() / reference, Latencies.percentileMillis(p.latencyNanos(), 50),
-                Latencies.percentileMillis(p.latencyNanos(), 99));
+    private static void line(String label, double perSecond, double ratio, long[] latencies) {
+        System.out.printf(Locale.ROOT, "%-52s %11.1f %6.1f%% %8.2f %8.2f%n", label, perSecond, 100 * ratio,
+                Latencies.percentileMillis(latencies, 50), Latencies.percentileMillis(latencies, 99));
+    }
+
+    /** The median of {@code values} (the mean of the middle two when even). */
+    static double median(java.util.stream.DoubleStream values) {
+        double[] v = values.sorted().toArray();
+        if (v.length == 0) throw new IllegalArgumentException("no values");
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     private static double round(double v) {
