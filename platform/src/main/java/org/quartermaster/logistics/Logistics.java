@@ -182,6 +182,7 @@ public final class Logistics {
         Checks.required("lines", given);
         if (given.isEmpty()) throw new InvalidField("lines", "must have at least one line");
         Checks.sizeAtMost("lines", given, LINES_MAX);
+        lockFulfilled(tx, owner, given);
         Map<Fulfilment, Long> inThisShipment = new HashMap<>();
         List<Shipment.Line> lines = new ArrayList<>();
         for (int i = 0; i < given.size(); i++) {
@@ -215,6 +216,33 @@ public final class Logistics {
             lines.add(new Shipment.Line(i + 1, item, quantity, ref, shares, 0, 0, false, null, null, null));
         }
         return lines;
+    }
+
+    /**
+     * Locks what the lines draw on until the plan commits: concurrent plans against the same offer,
+     * allocation or contract are checked one after the other, each counting what the one before
+     * put on its way (else two plans could each take the last units). A call-off draws on its
+     * contract's units, so it locks the contract. Lines that are malformed or name nothing the
+     * owner may ship against lock nothing; their own checks refuse them afterwards.
+     */
+    private void lockFulfilled(Tx tx, String owner, List<PlanShipment.Line> given) {
+        Set<String> names = new TreeSet<>();
+        for (PlanShipment.Line l : given) {
+            if (l == null || l.kind() == null || l.fulfils() == null) continue;
+            Fulfilment ref;
+            try {
+                ref = new Fulfilment(Fulfilment.kind("kind", l.kind()), l.fulfils());
+            } catch (InvalidField malformed) {
+                continue;
+            }
+            Fulfilment drawn = ref;
+            if (ref.kind() == Fulfilment.Kind.CALL_OFF) {
+                drawn = contracts.find(tx, ref).filter(c -> c.shippers().contains(owner))
+                        .map(ContractLookup.Contracted::contract).orElse(ref);
+            }
+            names.add("fulfilment:" + drawn.kind() + ":" + drawn.id());
+        }
+        tx.lockExclusively(names);
     }
 
     /**

@@ -54,6 +54,32 @@ public final class Tx {
         return dialect;
     }
 
+    /**
+     * Takes exclusive locks on {@code names} until this transaction ends, in one fixed order (so
+     * two transactions never wait on each other in a circle). For a check that reads what other
+     * writers may add at the same time, e.g. how much of a contract is already on shipments: a
+     * second transaction naming the same record waits here until the first commits, and then
+     * reads what it wrote. On PostgreSQL transaction-scoped advisory locks on a 64-bit digest of
+     * each name (a clash of digests only makes unrelated writers wait); SQLite has one writer.
+     */
+    public void lockExclusively(java.util.Collection<String> names) {
+        if (dialect != Dialect.POSTGRESQL || names.isEmpty()) return;
+        long[] keys = names.stream().distinct().mapToLong(Tx::digest).sorted().distinct().toArray();
+        for (long key : keys) {
+            handle.createQuery("SELECT pg_advisory_xact_lock(:key)").bind("key", key).mapTo(String.class).one();
+        }
+    }
+
+    private static long digest(String name) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.nio.ByteBuffer.wrap(d).getLong();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
+    }
+
     /** A deferred change that names the record it changed (journal drafts are). */
     public interface Change {
         String entityId();

@@ -49,7 +49,15 @@ class ContractShipmentsTest {
     @BeforeEach
     void start() {
         clock = new MovableClock(Instant.parse("2026-03-02T08:00:00Z"));
-        app = new Quartermaster(TestDatabases.open(TestDatabases.Kind.SQLITE, clock));
+        app = world(TestDatabases.Kind.SQLITE, clock);
+        framework = ContractFixture.sign(app, clock, "BUY", "SUP", "BOX", 100, true);
+        callOff = ContractFixture.callOff(app, framework.publicId(), 60, LocalDate.of(2026, 3, 13));
+        plain = ContractFixture.sign(app, clock, "BUY", "SUP", "BOX", 20, false);
+    }
+
+    /** Items BOX and RIFLE, organisations BUY, SUP, REC and OTHER, locations ORIGIN and DEST. */
+    static Quartermaster world(TestDatabases.Kind kind, MovableClock clock) {
+        Quartermaster app = new Quartermaster(TestDatabases.open(kind, clock));
         for (String item : List.of("BOX", "RIFLE")) {
             app.catalog().define(new DefineItem(item, item, "H87", null, null, Category.OTHER, false, List.of()), A);
         }
@@ -59,9 +67,7 @@ class ContractShipmentsTest {
                     null), A);
         }
         for (String l : List.of("ORIGIN", "DEST")) app.parties().addLocation(new AddLocation(l, l, "POL", LocationKind.DEPOT, null), A);
-        framework = ContractFixture.sign(app, clock, "BUY", "SUP", "BOX", 100, true);
-        callOff = ContractFixture.callOff(app, framework.publicId(), 60, LocalDate.of(2026, 3, 13));
-        plain = ContractFixture.sign(app, clock, "BUY", "SUP", "BOX", 20, false);
+        return app;
     }
 
     @AfterEach
@@ -74,6 +80,11 @@ class ContractShipmentsTest {
     }
 
     Shipment plan(String owner, PlanShipment.Line... lines) {
+        return plan(app, owner, lines);
+    }
+
+    /** Plans a road shipment ORIGIN to DEST for REC on {@code app}. */
+    static Shipment plan(Quartermaster app, String owner, PlanShipment.Line... lines) {
         return app.logistics().plan(new PlanShipment(owner, "REC", "ORIGIN", "DEST", "ROAD",
                 Instant.parse("2026-03-03T08:00:00Z"), Instant.parse("2026-03-06T08:00:00Z"), List.of(),
                 Arrays.asList(lines), Set.of()), A);
