@@ -100,7 +100,8 @@ public final class Quartermaster implements AutoCloseable {
         }, code -> catalog.get(code).lethal(), new PaymentApprovalsByAccess(access), paymentApprovalThreshold());
         this.rates = new ExchangeRates(db, journal);
         this.oidc = new org.quartermaster.access.web.OidcLogin(access);
-        this.procurement = new org.quartermaster.procurement.Procurement(db, journal, catalog, parties, bidSealKey(keys));
+        this.procurement = new org.quartermaster.procurement.Procurement(db, journal, catalog, parties, bidSealKey(keys),
+                access::personOf);
         this.logistics = new org.quartermaster.logistics.Logistics(db, journal, parties, catalog, needs,
                 new Fulfilments(offers, planning), Fulfilments.contractLookup(procurement));
         logistics.listen(Fulfilments.needsRollUp(needs));

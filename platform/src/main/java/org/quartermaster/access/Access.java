@@ -693,6 +693,12 @@ public final class Access {
         return parties.groupsOf(organisation);
     }
 
+    /** The person who holds the account {@code userName} (for other contexts' four-eyes steps); empty when none. */
+    public Optional<String> personOf(String userName) {
+        if (!wellFormedName(userName)) return Optional.empty();
+        return db.read(h -> users.byName(h, userName)).map(User::personId);
+    }
+
     private Optional<User> accountOf(Principal p) {
         if (p == null || !wellFormedName(p.user())) return Optional.empty();
         return db.read(h -> users.byName(h, p.user())).filter(u -> u.organisation().equals(p.organisation()));

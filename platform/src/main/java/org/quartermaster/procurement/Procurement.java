@@ -78,14 +78,22 @@ public final class Procurement {
     private final Catalog catalog;
     private final Parties parties;
     private final SecretKey platformKey;
+    private final PersonLookup persons;
     private final ProcurementTables tables = new ProcurementTables();
 
     public Procurement(Database db, Journal journal, Catalog catalog, Parties parties, SecretKey platformKey) {
+        this(db, journal, catalog, parties, platformKey, PersonLookup.ACCOUNTS_ARE_PERSONS);
+    }
+
+    /** {@code persons}: who holds an account, for the four-eyes steps (answered by access). */
+    public Procurement(Database db, Journal journal, Catalog catalog, Parties parties, SecretKey platformKey,
+                       PersonLookup persons) {
         this.db = db;
         this.journal = journal;
         this.catalog = catalog;
         this.parties = parties;
         this.platformKey = Checks.required("platformKey", platformKey);
+        this.persons = Checks.required("persons", persons);
     }
 
     // ---- demand aggregation --------------------------------------------------------------------
@@ -366,6 +374,12 @@ public final class Procurement {
         });
     }
 
+    /** Whether two accounts are held by one person (an account without a known person is its own). */
+    private boolean samePerson(String user, String other) {
+        if (user.equals(other)) return true;
+        return persons.personOf(user).orElse(user).equals(persons.personOf(other).orElse(other));
+    }
+
     /** Asks for the opening after the deadline; a second person of the lead buyer must confirm. */
     public Procedure requestOpening(String id, long version, Actor actor) {
         return refusalsJournalled(actor, id, () -> db.write(actor, tx -> {
@@ -386,16 +400,19 @@ public final class Procurement {
      * Confirms the opening as a second person: unwraps the procedure key, opens every sealed bid,
      * checks it against its commitment and journals the opened content with its salt.
      *
-     * @throws Refused {@code four-eyes} (journalled) when the confirming user requested the opening
+     * @throws Refused {@code four-eyes} (journalled) when the confirming person requested the
+     *     opening, through the same account or another
      */
     public Procedure confirmOpening(String id, long version, Actor actor) {
         return refusalsJournalled(actor, id, () -> db.write(actor, tx -> {
             Procedure p = visible(tx, id, actor);
             Permissions.requireWrite(actor, p.leadBuyer(), p.releasableTo(), Action.PROCURE);
             requireStatus(p, ProcedureStatus.OPENING_REQUESTED, "the opening must be requested first");
-            if (actor.user().equals(p.openingRequestedBy())) {
+            if (samePerson(actor.user(), p.openingRequestedBy())) {
                 throw new Refused("four-eyes", null, "the opening is confirmed by a different person from "
-                        + p.openingRequestedBy() + ", who requested it");
+                        + p.openingRequestedBy() + ", who requested it"
+                        + (actor.user().equals(p.openingRequestedBy()) ? "" : " (" + actor.user()
+                        + " is another account of the same person)"));
             }
             SecretKey key = BidSeal.procedureKey(platformKey, tables.sealedKey(tx.handle(), p.key()), p.publicId());
             Set<String> audience = new TreeSet<>(p.releasableTo());

@@ -13,6 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.quartermaster.Quartermaster;
+import org.quartermaster.access.AddUser;
+import org.quartermaster.access.model.Principal;
+import org.quartermaster.access.model.Role;
+import org.quartermaster.access.model.WriteRule;
 import org.quartermaster.catalog.DefineItem;
 import org.quartermaster.catalog.model.Category;
 import org.quartermaster.parties.RegisterOrganisation;
@@ -36,6 +40,8 @@ import org.quartermaster.store.Database;
 class ProcurementFacadeTest {
     static final Actor ANNA = new Actor("anna", "LEAD", Set.of(), Set.of("PROCUREMENT_OFFICER"));
     static final Actor BRUNO = new Actor("bruno", "LEAD", Set.of(), Set.of("PROCUREMENT_OFFICER"));
+    static final Principal OPERATOR =
+            new Principal("operator", WriteRule.PLATFORM_ORGANISATION, Set.of(), Set.of(Role.ADMIN));
     ActingServer.MovableClock clock;
     Quartermaster app;
     Procurement procurement;
@@ -87,6 +93,15 @@ class ProcurementFacadeTest {
         procurement.requestOpening(id, procurement.get(id, ANNA).version(), ANNA);
         assertThatThrownBy(() -> procurement.confirmOpening(id, procurement.get(id, ANNA).version(), ANNA))
                 .isInstanceOf(Refused.class).extracting("type").isEqualTo("four-eyes");
+        // a second account of the person who asked is not a second pair of eyes
+        for (String account : List.of("anna", "anna-travel")) {
+            app.access().addUser(new AddUser(account, "LEAD", Set.of(Role.PROCUREMENT_OFFICER), "person-anna",
+                    "correct horse battery"), OPERATOR);
+        }
+        Actor annaTravelling = new Actor("anna-travel", "LEAD", Set.of(), Set.of("PROCUREMENT_OFFICER"));
+        assertThatThrownBy(() -> procurement.confirmOpening(id, procurement.get(id, ANNA).version(), annaTravelling))
+                .isInstanceOf(Refused.class).hasMessageContaining("another account of the same person")
+                .extracting("type").isEqualTo("four-eyes");
         procurement.confirmOpening(id, procurement.get(id, BRUNO).version(), BRUNO);
         procurement.disqualify(id, new Disqualify("BID-000001", "missing certificate"), ANNA);
         procurement.disqualify(id, new Disqualify("BID-000002", "late sample"), ANNA);
