@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             LedgerBench.class,
             LogisticsBench.class,
             ProcurementBench.class,
+            JmhBench.class,
         })
 public final class Bench implements Runnable {
 
