@@ -72,6 +72,18 @@ public final class Planning {
     }
 
     /**
+     * The objective as the journal carries it. The cost terms are weights of a lexicographic
+     * objective (each priority's penalty dwarfs everything below it) and may pass 2^53, beyond
+     * what canonical JSON holds as a number, so they are decimal strings; the counts are numbers.
+     */
+    static Map<String, Object> journalled(PlanRecord.Objective o) {
+        return Map.of("total", Long.toString(o.total()), "shortfallCost", Long.toString(o.shortfallCost()),
+                "latenessCost", Long.toString(o.latenessCost()), "moneyCost", Long.toString(o.moneyCost()),
+                "substitutionCost", Long.toString(o.substitutionCost()), "unitsShort", o.unitsShort(),
+                "unitWeeksLate", o.unitWeeksLate());
+    }
+
+    /**
      * Computes a plan from the current uncovered needs and unpledged offers, checks it (the
      * planner refuses to return an infeasible plan), stores it as PROPOSED and journals it.
      */
@@ -103,7 +115,7 @@ public final class Planning {
             journal.record(tx, "PlanProposed", stored.publicId(), Map.of("id", stored.publicId(),
                     "start", stored.start().toString(), "horizonWeeks", stored.horizonWeeks(),
                     "inputsDigest", inputsDigest, "allocationsDigest", linesDigest,
-                    "objective", stored.objective(), "allocations", allocations.size(),
+                    "objective", journalled(stored.objective()), "allocations", allocations.size(),
                     "shortfalls", shortfalls.size()), marking(stored));
             return stored;
         });

@@ -81,6 +81,23 @@ class PlanningTest {
         assertThat(app.journal().forEntity(plan.publicId(), 10)).extracting(e -> e.type()).containsExactly("PlanProposed");
     }
 
+    /** The demo of 2026-11-29 failed here: its plan's objective passed 2^53, which canonical JSON cannot hold as a number. */
+    @Test
+    void journalsAPlanWhoseObjectivePassesWhatJsonNumbersHold() {
+        for (int i = 0; i < 2; i++) need(1_000_000_000L, "P1", 1);
+        offer("SHELL-155", 10);
+        // a unit's money (here its lane) sets the weight of a week of lateness and so of a unit short
+        app.planning().addLane(new AddLane("DEU-DEPOT", "UKR-DEPOT-1", 1, 1_000_000), ALICE);
+
+        PlanRecord plan = app.planning().propose(12, ALICE);
+
+        assertThat(plan.objective().total()).as("the case needs an objective beyond 2^53 - 1")
+                .isGreaterThan((1L << 53) - 1);
+        var event = app.journal().forEntity(plan.publicId(), 10).getFirst();
+        assertThat(event.type()).isEqualTo("PlanProposed");
+        assertThat(event.payload()).contains("\"total\":\"" + plan.objective().total() + "\"");
+    }
+
     @Test
     void usesACompatibleSubstituteWhenTheRequestedItemRunsOut() {
         Need n = need(50, "P2", 6);
