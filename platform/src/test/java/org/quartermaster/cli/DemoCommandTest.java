@@ -21,6 +21,24 @@ class DemoCommandTest {
     @TempDir
     Path dir;
 
+    /**
+     * What a newcomer runs, at its default size, in the world generated for the day the suite
+     * runs: on 2026-11-29 it stopped at the first plan, whose objective the journal refused.
+     */
+    @Test
+    void theDefaultDemoLoadsOnTheDayItRuns() {
+        var cli = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+
+        int code = cli.execute("demo", "--data", dir.toString(), "--no-serve");
+
+        assertThat(code).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("Loaded 58 organisations", "Proposed plan P-000001", "Joint purchase PR-");
+    }
+
     @Test
     void loadsAWorldProposesAFirstPlanAndLeavesAJournalThatVerifies() throws Exception {
         var cli = Main.commandLine();
