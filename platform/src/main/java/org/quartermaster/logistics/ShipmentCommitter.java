@@ -1,12 +1,7 @@
 package org.quartermaster.logistics;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.quartermaster.logistics.jdbc.ShipmentsTable;
 import org.quartermaster.shared.AccessDenied;
 import org.quartermaster.shared.Actor;
@@ -15,14 +10,15 @@ import org.quartermaster.shared.NotFound;
 import org.quartermaster.shared.Refused;
 import org.quartermaster.shared.StaleRecord;
 import org.quartermaster.store.Database;
+import org.quartermaster.store.GroupCommitter;
 import org.quartermaster.store.Tx;
 
 /**
  * Group commit of custody steps. Every step is its own checked, journalled write, but a commit
  * waits for the disk and the journal's head is locked until it is done, so one transaction per
  * step caps the platform at one step per disk flush. Callers therefore check their step in a
- * read of their own (in parallel), enqueue its write and wait; one committer thread takes what
- * is pending (up to {@link #GROUP_MAX}) and writes the steps one after another in one
+ * read of their own (in parallel), enqueue its write and wait; the committer thread
+ * ({@link GroupCommitter}) takes what is pending (up to {@link #GROUP_MAX}) and writes the steps one after another in one
  * transaction, each acting for its own caller ({@link Tx#actingFor}) and seeing the writes before
  * it. A step refused before it writes anything (its time is out of order) is that caller's alone,
  * and the others go on. The steps' row changes are written together in one statement
@@ -38,8 +34,6 @@ import org.quartermaster.store.Tx;
 final class ShipmentCommitter {
     /** Most steps in one group transaction (bounds its statements and its callers' wait). */
     static final int GROUP_MAX = 64;
-    /** How long the committer thread waits for work before it ends (it starts again on demand). */
-    static final long IDLE_MS = 2_000;
 
     /** One caller's write, made in a (group) transaction. */
     @FunctionalInterface
@@ -57,10 +51,8 @@ final class ShipmentCommitter {
     private record Request(Actor actor, Step<?> step, CompletableFuture<Object> done) {}
 
     private final Database db;
-    private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
-    private final AtomicLong groups = new AtomicLong();
-    private final AtomicLong requests = new AtomicLong();
-    private Thread thread;
+    private final GroupCommitter<Request> groups = new GroupCommitter<>("qm-custody-committer", r -> 1, GROUP_MAX,
+            this::commit, (r, t) -> r.done().completeExceptionally(t));
 
     ShipmentCommitter(Database db) {
         this.db = db;
@@ -68,62 +60,15 @@ final class ShipmentCommitter {
 
     /** Groups taken so far and the steps in them: {@code {groups, steps}} (for tests). */
     long[] counts() {
-        return new long[] {groups.get(), requests.get()};
+        return groups.counts();
     }
 
     /** Enqueues {@code step} for {@code actor} and waits until it is committed, or refused. */
     @SuppressWarnings("unchecked")
     <T> T submit(Actor actor, Step<T> step) {
         Request r = new Request(actor, step, new CompletableFuture<>());
-        queue.add(r);
-        start();
-        try {
-            return (T) r.done().join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            if (e.getCause() instanceof Error err) throw err;
-            throw e;
-        }
-    }
-
-    private synchronized void start() {
-        if (thread != null) return;
-        thread = Thread.ofPlatform().daemon().name("qm-custody-committer").start(this::run);
-    }
-
-    /** Whether the committer may end: nothing queued (checked under the lock {@link #start} takes). */
-    private synchronized boolean idleEnd() {
-        if (!queue.isEmpty()) return false;
-        thread = null;
-        return true;
-    }
-
-    private void run() {
-        while (true) {
-            List<Request> group = new ArrayList<>();
-            try {
-                Request first = queue.poll(IDLE_MS, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    if (idleEnd()) return;
-                    continue;
-                }
-                group.add(first);
-                queue.drainTo(group, GROUP_MAX - 1);
-            } catch (InterruptedException e) {
-                synchronized (this) {
-                    thread = null;
-                }
-                return;
-            }
-            try {
-                groups.incrementAndGet();
-                requests.addAndGet(group.size());
-                commit(group);
-            } catch (Throwable t) {
-                // never leave a caller waiting
-                for (Request r : group) r.done().completeExceptionally(t);
-            }
-        }
+        groups.enqueue(r);
+        return (T) GroupCommitter.await(r.done());
     }
 
     /** The refusals a write's own checks throw, before any statement could fail. */
